@@ -1,0 +1,126 @@
+// One base class, an APIError per HTTP status family, and separate errors for a request that never got a
+// response. Messages say what happened and what to do; none of them ever holds the API key.
+import type { ErrorResponse } from "@sigmamind/types";
+
+/** Every error this package throws is a `SigmaMindError`. */
+export class SigmaMindError extends Error {
+  override name = "SigmaMindError";
+}
+
+/** The server answered with a status that is not a success. */
+export class APIError extends SigmaMindError {
+  override name = "APIError";
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** Response headers. */
+  readonly headers: Headers;
+  /** The response body: the parsed JSON when it was JSON, else the raw text (`undefined` when empty). */
+  readonly body: unknown;
+  /** The server's request id, when it sent one: quote it when asking for support. */
+  readonly requestId: string | undefined;
+  /** The server's documented error body, when the response carried one. */
+  readonly error: ErrorResponse | undefined;
+
+  constructor(status: number, headers: Headers, body: unknown, message?: string) {
+    const error = asErrorResponse(body);
+    super(message ?? describe(status, error, body));
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+    this.error = error;
+    this.requestId = headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+  }
+
+  /** The error class for a status: `NotFoundError` for 404, `RateLimitError` for 429, ... */
+  static fromResponse(status: number, headers: Headers, body: unknown): APIError {
+    const ErrorClass = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
+    return new ErrorClass(status, headers, body);
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = "BadRequestError";
+}
+export class AuthenticationError extends APIError {
+  override name = "AuthenticationError";
+}
+export class PermissionDeniedError extends APIError {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends APIError {
+  override name = "NotFoundError";
+}
+export class ConflictError extends APIError {
+  override name = "ConflictError";
+}
+export class UnprocessableEntityError extends APIError {
+  override name = "UnprocessableEntityError";
+}
+export class RateLimitError extends APIError {
+  override name = "RateLimitError";
+}
+export class InternalServerError extends APIError {
+  override name = "InternalServerError";
+}
+
+/** No response arrived: the connection was refused, reset or failed. */
+export class APIConnectionError extends SigmaMindError {
+  override name = "APIConnectionError";
+  constructor(
+    message = "Could not reach the SigmaMind API. Check the network and baseUrl, then try again.",
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The request was aborted through the `signal` the caller passed. */
+export class APIUserAbortError extends SigmaMindError {
+  override name = "APIUserAbortError";
+  constructor(message = "The request was aborted by its signal.", options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** A success response whose body could not be read as the JSON the API documents. */
+export class ResponseParseError extends APIError {
+  override name = "ResponseParseError";
+}
+
+const ERROR_CLASS_BY_STATUS: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+const ADVICE_BY_STATUS: Record<number, string> = {
+  400: "Check the request parameters.",
+  401: "Check the API key (the apiKey option or SIGMAMIND_API_KEY).",
+  403: "The API key is not allowed to do this; check its permissions.",
+  404: "Check the identifier; the resource may have been deleted.",
+  409: "The resource changed meanwhile; fetch it again and retry.",
+  422: "Check the values sent against the API reference.",
+  429: "Too many requests; wait before retrying.",
+};
+
+function asErrorResponse(body: unknown): ErrorResponse | undefined {
+  if (body && typeof body === "object" && "message" in body && typeof body.message === "string") {
+    return body as ErrorResponse;
+  }
+  return undefined;
+}
+
+function describe(status: number, error: ErrorResponse | undefined, body: unknown): string {
+  const advice = ADVICE_BY_STATUS[status] ?? (status >= 500 ? "The server failed; try again later." : "");
+  const detail = error?.message ?? (typeof body === "string" && body ? truncate(body) : "no details in the response");
+  return `${status} ${error?.error ?? "error"} from the SigmaMind API: ${detail}. ${advice}`.trim();
+}
+
+function truncate(text: string, max = 200) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

@@ -1,0 +1,26 @@
+// A Vitest globalSetup: one mock for the whole test run, its URL given to tests as `inject("sigmamindMockUrl")`.
+//   // vitest.config.ts
+//   export default defineConfig({ test: { globalSetup: ["@sigmamind/mock/vitest"] } });
+// Set SIGMAMIND_MOCK_URL to use a mock you started yourself instead.
+// The augmented module must be part of the program for `declare module "vitest"` to merge into it.
+import type {} from "vitest";
+import type { TestProject } from "vitest/node";
+import { startMock } from "./start-mock.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Base URL of the mock started for this test run. */
+    sigmamindMockUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const existing = process.env.SIGMAMIND_MOCK_URL;
+  if (existing) {
+    project.provide("sigmamindMockUrl", existing);
+    return;
+  }
+  const mock = await startMock();
+  project.provide("sigmamindMockUrl", mock.url);
+  return () => mock.stop();
+}

@@ -1,0 +1,114 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { MockStartError, type RunningMock, startMock } from "../src/index.js";
+
+const started: RunningMock[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((mock) => mock.stop()));
+});
+
+async function start(...args: Parameters<typeof startMock>) {
+  const mock = await startMock(...args);
+  started.push(mock);
+  return mock;
+}
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function listen(port: number, host = "127.0.0.1"): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+describe("startMock", () => {
+  test("serves the bundled spec's examples on 127.0.0.1 and stops cleanly", async () => {
+    const mock = await start({ specPath: join(import.meta.dirname, "../../../spec/openapi.yaml") });
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+    const response = await fetch(`${mock.url}/v1/calls`, { headers: { "X-API-Key": "test-key" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("sl-violations")).toBeNull();
+    const page = await response.json();
+    expect(page.data[0].callId).toBe("call-AuUKK371Spr5nHJS");
+
+    await mock.stop();
+    expect(isRunning(mock.pid)).toBe(false);
+    const port = Number(new URL(mock.url).port);
+    const server = await listen(port);
+    server.close();
+    await mock.stop(); // a second stop is harmless
+  });
+
+  test("a port in use is a clear error, at once", async () => {
+    const blocker = await listen(0);
+    const address = blocker.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const attempt = startMock({ port, specPath: join(import.meta.dirname, "../../../spec/openapi.yaml") });
+      await expect(attempt).rejects.toThrow(MockStartError);
+      await expect(attempt).rejects.toThrow(`port ${port} on 127.0.0.1 is in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test("a missing spec is a clear error naming the path", async () => {
+    await expect(startMock({ specPath: "/nonexistent/openapi.yaml" })).rejects.toThrow(
+      /no OpenAPI document at \/nonexistent\/openapi\.yaml/,
+    );
+  });
+
+  test("a broken spec fails within the start timeout and leaves no process behind", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sigmamind-mock-"));
+    const specPath = join(dir, "openapi.yaml");
+    await writeFile(specPath, "openapi: 3.1.0\npaths: {\n");
+    const before = Date.now();
+    const error = await startMock({ specPath, startTimeoutMs: 20_000 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MockStartError);
+    expect((error as Error).message).toMatch(/Prism exited before it was ready/);
+    expect(Date.now() - before).toBeLessThan(20_000);
+  });
+
+  test.each([
+    [{ port: 0 }, /port must be an integer from 1 to 65535/],
+    [{ port: 70000 }, /port must be an integer from 1 to 65535/],
+    [{ port: 1.5 }, /port must be an integer/],
+    [{ startTimeoutMs: -1 }, /startTimeoutMs must be a positive number/],
+  ])("rejects bad options %o", async (options, message) => {
+    await expect(startMock(options)).rejects.toThrow(message);
+  });
+
+  test("a start that times out stops Prism", async () => {
+    const error = await startMock({
+      specPath: join(import.meta.dirname, "../../../spec/openapi.yaml"),
+      startTimeoutMs: 1,
+    }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/did not start listening within 1 ms/);
+  });
+});
+
+describe("the built package", () => {
+  test("serves the spec bundled beside it, so a consumer's mock matches their version", async () => {
+    // Loaded by path at run time: the build is what is published, and it must find its own spec.
+    const builtEntry: string = "../dist/index.mjs";
+    const built = (await import(builtEntry)) as typeof import("../src/index.js");
+    const mock = await built.startMock();
+    started.push(mock);
+    const response = await fetch(`${mock.url}/v1/calls/call-AuUKK371Spr5nHJS`, { headers: { "X-API-Key": "k" } });
+    expect(response.status).toBe(200);
+    expect((await response.json()).callId).toBe("call-AuUKK371Spr5nHJS");
+  });
+});

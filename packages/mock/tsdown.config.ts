@@ -1,0 +1,12 @@
+import { defineConfig } from "tsdown";
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/global-setup.ts"],
+  format: ["esm", "cjs"],
+  dts: true,
+  // startMock finds the bundled spec beside itself through import.meta.url, in the CommonJS build too.
+  shims: true,
+  clean: true,
+  // The mock serves the spec it was published with, so a consumer's mock matches their client version.
+  copy: [{ from: "../../spec/openapi.yaml" }],
+});
