@@ -4,6 +4,15 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      // Checks of the built package as users get it; turbo builds it first.
+      { test: { name: "package", include: ["test/package/**/*.test.ts"], testTimeout: 60_000 } },
+      {
+        test: {
+          name: "types",
+          include: [],
+          typecheck: { enabled: true, only: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
+      },
       {
         test: {
           name: "contract",

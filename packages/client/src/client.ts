@@ -1,86 +1,168 @@
 import type { paths } from "@sigmamind/types";
-import createClient from "openapi-fetch";
+import openapiFetch from "openapi-fetch";
+import type { ClientContext } from "./core/client-context.js";
 import { SigmaMindError } from "./core/errors.js";
+import { type Logger, type LogLevel, levelledLogger, parseLogLevel } from "./core/logger.js";
 import type { SigmaMindRawClient } from "./core/raw-client.js";
-import { createTransport, type Fetch } from "./core/transport.js";
+import { checkHeaders, checkMaxRetries, checkTimeoutMs, type RequestOptions } from "./core/request-options.js";
+import { DEFAULT_BACKOFF } from "./core/retry.js";
+import { defaultSleep, type Fetch, type Sleep, sendWithRetries, type TransportConfig } from "./core/transport.js";
 import { readEnv } from "./internal/env.js";
+import { isLoopback } from "./internal/is-loopback.js";
+import { redactSecret } from "./internal/redact.js";
 import { Calls } from "./resources/calls.js";
 
+// openapi-fetch's CommonJS build sets `exports.default` without `__esModule`, so Node-style interop in our
+// CommonJS build hands over the whole exports object; the ES module build gets the function itself.
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as { default: typeof openapiFetch }).default;
+
 export const DEFAULT_BASE_URL = "https://api.sigmamind.ai";
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RETRIES = 2;
 
 export interface ClientOptions {
   /** The API key, sent as `X-API-Key`. Default: the `SIGMAMIND_API_KEY` environment variable. */
   apiKey?: string | undefined;
   /** Where the API lives. Default: `SIGMAMIND_BASE_URL`, then `https://api.sigmamind.ai`. */
   baseUrl?: string | undefined;
+  /** Attempts after the first, for what is safe to repeat. Default: 2. */
+  maxRetries?: number | undefined;
+  /** Time allowed for each attempt, in milliseconds. Default: 30 000. */
+  timeoutMs?: number | undefined;
   /** A fetch to use instead of the global one (a proxy agent, a test double). */
   fetch?: Fetch | undefined;
-  /** Headers sent with every request. */
+  /** Headers sent with every request. They cannot replace `X-API-Key`. */
   headers?: Record<string, string> | undefined;
+  /** Where log lines go. Default: `console`. */
+  logger?: Logger | undefined;
+  /** The least severe level logged. Default: `SIGMAMIND_LOG`, then `"warn"`. */
+  logLevel?: LogLevel | undefined;
+  /** Check every success body against the spec, throwing `ResponseValidationError`. Default: false. */
+  validateResponses?: boolean | undefined;
+  /**
+   * Allow a plain `http://` baseUrl on a host other than this machine. The key would cross the network
+   * unencrypted, so this is refused unless you say so. Default: false.
+   */
+  allowInsecureHttp?: boolean | undefined;
+  /** How the client waits between retries. Default: a timer that the call's signal cancels. */
+  sleep?: Sleep | undefined;
 }
 
-const KNOWN_OPTIONS = new Set<string>(["apiKey", "baseUrl", "fetch", "headers"]);
+const OPTION_NAMES = [
+  "apiKey",
+  "baseUrl",
+  "maxRetries",
+  "timeoutMs",
+  "fetch",
+  "headers",
+  "logger",
+  "logLevel",
+  "validateResponses",
+  "allowInsecureHttp",
+  "sleep",
+] as const satisfies readonly (keyof ClientOptions)[];
 
 /**
  * The SigmaMind API client.
  *
  *   const client = new SigmaMind(); // reads SIGMAMIND_API_KEY
- *   const page = await client.calls.list({ status: "ended" });
+ *   for await (const call of client.calls.list({ status: "ended" })) console.log(call.callId);
  */
 export class SigmaMind {
   /** The base URL requests go to. */
   readonly baseUrl: string;
+  /** Attempts after the first, unless a call says otherwise. */
+  readonly maxRetries: number;
+  /** Time allowed for each attempt, unless a call says otherwise. */
+  readonly timeoutMs: number;
   /** `client.calls`: list, get, create and delete calls. */
   readonly calls: Calls;
   /**
-   * The underlying openapi-fetch client, for `{ data, error }` style calls, with the same key and transport:
-   * `const { data, error } = await client.raw.GET("/v1/calls", { params: { query: { size: 5 } } })`.
+   * The underlying openapi-fetch client for `{ data, error }` style calls, with the same key, retries and
+   * timeouts: `const { data, error } = await client.raw.GET("/v1/calls", { params: { query: { size: 5 } } })`.
    */
   readonly raw: SigmaMindRawClient;
-  // A private field: util.inspect, JSON.stringify and structuredClone of the client never see the key.
-  readonly #apiKey: string;
+  // Private fields: util.inspect, JSON.stringify and structuredClone of the client never see the key.
+  readonly #transport: TransportConfig;
 
   constructor(options: ClientOptions = {}) {
-    validateOptions(options);
-    this.#apiKey = resolveApiKey(options.apiKey);
-    this.baseUrl = resolveBaseUrl(options.baseUrl);
+    checkOptions(options);
+    const apiKey = resolveApiKey(options.apiKey);
+    this.baseUrl = resolveBaseUrl(options.baseUrl, options.allowInsecureHttp === true);
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const level = options.logLevel ?? parseLogLevel(readEnv("SIGMAMIND_LOG") ?? "warn", "SIGMAMIND_LOG");
+    const customFetch = options.fetch;
+    this.#transport = {
+      fetch: customFetch ?? ((request, init) => fetch(request, init)),
+      backoff: DEFAULT_BACKOFF,
+      sleep: options.sleep ?? defaultSleep,
+      logger: levelledLogger(options.logger ?? console, level),
+    };
     this.raw = createClient<paths>({
       baseUrl: this.baseUrl,
-      fetch: createTransport(options.fetch ?? ((request) => fetch(request))),
-      headers: { ...options.headers, "X-API-Key": this.#apiKey },
+      fetch: this.#fetchFor({}),
+      headers: { ...options.headers, "X-API-Key": apiKey },
     });
-    this.calls = new Calls(this.raw);
+    const context: ClientContext = {
+      raw: this.raw,
+      fetchFor: (callOptions) => this.#fetchFor(callOptions),
+      redact: (body) => redactSecret(body, apiKey),
+      validateResponses: options.validateResponses === true,
+    };
+    this.calls = new Calls(context);
+  }
+
+  #fetchFor(options: RequestOptions): Fetch {
+    const settings = {
+      timeoutMs: options.timeoutMs ?? this.timeoutMs,
+      maxRetries: options.maxRetries ?? this.maxRetries,
+    };
+    return (request) => sendWithRetries(this.#transport, request, settings);
   }
 }
 
-function validateOptions(options: unknown): asserts options is ClientOptions {
+function checkOptions(options: unknown): asserts options is ClientOptions {
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
     throw new SigmaMindError("new SigmaMind(options): options must be an object, such as { apiKey }.");
   }
-  const unknown = Object.keys(options).filter((key) => !KNOWN_OPTIONS.has(key));
+  const unknown = Object.keys(options).filter((key) => !(OPTION_NAMES as readonly string[]).includes(key));
   if (unknown.length > 0) {
     throw new SigmaMindError(
-      `new SigmaMind(options): unknown option ${unknown.map((key) => `"${key}"`).join(", ")}. Known options: ${[...KNOWN_OPTIONS].join(", ")}.`,
+      `new SigmaMind(options): unknown option ${unknown.map((key) => `"${key}"`).join(", ")}. Known options: ${OPTION_NAMES.join(", ")}.`,
     );
   }
-  const { apiKey, baseUrl, fetch: customFetch, headers } = options as Record<string, unknown>;
-  if (apiKey !== undefined && typeof apiKey !== "string") {
-    throw new SigmaMindError(`new SigmaMind(options): apiKey must be a string, got ${typeName(apiKey)}.`);
+  const given = options as Record<string, unknown>;
+  const label = (name: string) => `new SigmaMind(options): ${name}`;
+  for (const name of ["apiKey", "baseUrl"]) {
+    if (given[name] !== undefined && typeof given[name] !== "string") {
+      throw new SigmaMindError(`${label(name)} must be a string, got ${typeName(given[name])}.`);
+    }
   }
-  if (baseUrl !== undefined && typeof baseUrl !== "string") {
-    throw new SigmaMindError(`new SigmaMind(options): baseUrl must be a string, got ${typeName(baseUrl)}.`);
+  for (const name of ["fetch", "sleep"]) {
+    if (given[name] !== undefined && typeof given[name] !== "function") {
+      throw new SigmaMindError(`${label(name)} must be a function, got ${typeName(given[name])}.`);
+    }
   }
-  if (customFetch !== undefined && typeof customFetch !== "function") {
-    throw new SigmaMindError(`new SigmaMind(options): fetch must be a function, got ${typeName(customFetch)}.`);
+  for (const name of ["validateResponses", "allowInsecureHttp"]) {
+    if (given[name] !== undefined && typeof given[name] !== "boolean") {
+      throw new SigmaMindError(`${label(name)} must be true or false, got ${typeName(given[name])}.`);
+    }
   }
-  if (headers !== undefined) {
-    const valid =
-      headers !== null &&
-      typeof headers === "object" &&
-      !Array.isArray(headers) &&
-      Object.values(headers).every((value) => typeof value === "string");
-    if (!valid) {
-      throw new SigmaMindError("new SigmaMind(options): headers must be an object of string values.");
+  checkTimeoutMs(label("timeoutMs"), given.timeoutMs);
+  checkMaxRetries(label("maxRetries"), given.maxRetries);
+  checkHeaders(label("headers"), given.headers);
+  if (given.logLevel !== undefined) parseLogLevel(given.logLevel, label("logLevel"));
+  const logger = given.logger as Record<string, unknown> | undefined;
+  if (logger !== undefined) {
+    const methods = ["error", "warn", "info", "debug"];
+    if (
+      logger === null ||
+      typeof logger !== "object" ||
+      !methods.every((method) => typeof logger[method] === "function")
+    ) {
+      throw new SigmaMindError(`${label("logger")} must have error, warn, info and debug methods, like console.`);
     }
   }
 }
@@ -101,7 +183,7 @@ function resolveApiKey(apiKey: string | undefined): string {
   return key;
 }
 
-function resolveBaseUrl(baseUrl: string | undefined): string {
+function resolveBaseUrl(baseUrl: string | undefined, allowInsecureHttp: boolean): string {
   const candidate = baseUrl?.trim() || readEnv("SIGMAMIND_BASE_URL") || DEFAULT_BASE_URL;
   let url: URL;
   try {
@@ -116,6 +198,11 @@ function resolveBaseUrl(baseUrl: string | undefined): string {
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new SigmaMindError("new SigmaMind(options): baseUrl must not carry credentials, a query or a fragment.");
+  }
+  if (url.protocol === "http:" && !isLoopback(url) && !allowInsecureHttp) {
+    throw new SigmaMindError(
+      `new SigmaMind(options): baseUrl ${url.origin} is plain http, so the API key would cross the network unencrypted. Use https://, or pass allowInsecureHttp: true if the network is trusted.`,
+    );
   }
   // openapi-fetch appends "/v1/calls" to the base URL, so a path prefix works and a trailing slash must go.
   return url.href.replace(/\/+$/, "");

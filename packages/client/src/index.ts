@@ -2,6 +2,7 @@ export type {
   Agent,
   CallStatus,
   CallType,
+  CallVariables,
   Campaign,
   CampaignStatus,
   ErrorResponse,
@@ -10,9 +11,16 @@ export type {
   PhoneNumberValue,
   TerminationReason,
 } from "@sigmamind/types";
-export { type ClientOptions, DEFAULT_BASE_URL, SigmaMind } from "./client.js";
+export {
+  type ClientOptions,
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  SigmaMind,
+} from "./client.js";
 export {
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
   AuthenticationError,
@@ -23,10 +31,21 @@ export {
   PermissionDeniedError,
   RateLimitError,
   ResponseParseError,
+  ResponseValidationError,
   SigmaMindError,
   UnprocessableEntityError,
 } from "./core/errors.js";
+export type { Logger, LogLevel } from "./core/logger.js";
+export { OffsetPage, type OffsetPageResponse, PagePromise, type PaginationOptions } from "./core/pagination.js";
 export type { SigmaMindRawClient } from "./core/raw-client.js";
 export type { RequestOptions } from "./core/request-options.js";
-export type { Fetch } from "./core/transport.js";
-export type { Call, CallListResponse, CreateCallParams, ListCallsParams } from "./resources/calls.js";
+export type { Fetch, Sleep } from "./core/transport.js";
+export type {
+  Call,
+  CallListResponse,
+  CallsPage,
+  CallsPagePromise,
+  CreateCallParams,
+  ListCallsOptions,
+  ListCallsParams,
+} from "./resources/calls.js";

@@ -112,3 +112,14 @@ describe("the built package", () => {
     expect((await response.json()).callId).toBe("call-AuUKK371Spr5nHJS");
   });
 });
+
+describe("the CommonJS build", () => {
+  test("finds its bundled spec too", async () => {
+    const { createRequire } = await import("node:module");
+    const built = createRequire(import.meta.url)("../dist/index.cjs") as typeof import("../src/index.js");
+    const mock = await built.startMock();
+    started.push(mock);
+    const response = await fetch(`${mock.url}/v1/calls`, { headers: { "X-API-Key": "k" } });
+    expect(response.status).toBe(200);
+  });
+});

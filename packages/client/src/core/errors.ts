@@ -58,9 +58,21 @@ export class UnprocessableEntityError extends APIError {
 }
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
+  /** How long the server asked to wait before trying again (`Retry-After` or `retry-after-ms`), if it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(status: number, headers: Headers, body: unknown, message?: string) {
+    super(status, headers, body, message);
+    this.retryAfterMs = parseRetryAfterMs(headers);
+  }
 }
 export class InternalServerError extends APIError {
   override name = "InternalServerError";
+}
+
+/** A success response whose body could not be read as the JSON the API documents. */
+export class ResponseParseError extends APIError {
+  override name = "ResponseParseError";
 }
 
 /** No response arrived: the connection was refused, reset or failed. */
@@ -74,6 +86,11 @@ export class APIConnectionError extends SigmaMindError {
   }
 }
 
+/** No response arrived within `timeoutMs`. */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = "APIConnectionTimeoutError";
+}
+
 /** The request was aborted through the `signal` the caller passed. */
 export class APIUserAbortError extends SigmaMindError {
   override name = "APIUserAbortError";
@@ -82,9 +99,39 @@ export class APIUserAbortError extends SigmaMindError {
   }
 }
 
-/** A success response whose body could not be read as the JSON the API documents. */
-export class ResponseParseError extends APIError {
-  override name = "ResponseParseError";
+/** With `validateResponses` on: a response that breaks the API's contract. */
+export class ResponseValidationError extends SigmaMindError {
+  override name = "ResponseValidationError";
+  /** The operation whose response broke, such as `listCalls`. */
+  readonly operation: string;
+  /** Where in the body it broke, such as `data[0].duration` (empty for the body itself). */
+  readonly path: string;
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** The parsed response body. */
+  readonly body: unknown;
+
+  constructor(operation: string, path: string, problem: string, status: number, body: unknown) {
+    super(
+      `The SigmaMind API's response to ${operation} breaks the API contract at ${path || "the body"}: ${problem}. ` +
+        "Upgrade @sigmamind/client if the API has changed, or turn validateResponses off to accept it as it is.",
+    );
+    this.operation = operation;
+    this.path = path;
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/** Milliseconds the server asked to wait: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date. */
+export function parseRetryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const retryAfter = headers.get("retry-after")?.trim();
+  if (!retryAfter) return undefined;
+  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number.parseFloat(retryAfter) * 1000;
+  const date = Date.parse(retryAfter);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 const ERROR_CLASS_BY_STATUS: Record<number, typeof APIError> = {
@@ -104,7 +151,7 @@ const ADVICE_BY_STATUS: Record<number, string> = {
   404: "Check the identifier; the resource may have been deleted.",
   409: "The resource changed meanwhile; fetch it again and retry.",
   422: "Check the values sent against the API reference.",
-  429: "Too many requests; wait before retrying.",
+  429: "Too many requests; wait before retrying (see retryAfterMs).",
 };
 
 function asErrorResponse(body: unknown): ErrorResponse | undefined {

@@ -12,13 +12,13 @@ export interface TextResult {
  * text first so that an empty, truncated or HTML body becomes an error that keeps the raw text, never a
  * bare `SyntaxError`.
  */
-export function readJson<T>({ data, error, response }: TextResult): T {
-  if (!response.ok) throw APIError.fromResponse(response.status, response.headers, error === "" ? undefined : error);
+export function readJson<T>({ data, error, response }: TextResult, redact: Redact): T {
+  if (!response.ok) throw errorFor(response, error, redact);
   if (!data) {
     throw new ResponseParseError(
       response.status,
       response.headers,
-      data,
+      undefined,
       `The SigmaMind API sent a ${response.status} response with an empty body where JSON was expected. Try again; if it persists, report it with the request id.`,
     );
   }
@@ -28,15 +28,22 @@ export function readJson<T>({ data, error, response }: TextResult): T {
     throw new ResponseParseError(
       response.status,
       response.headers,
-      data,
+      redact(data),
       `The SigmaMind API sent a ${response.status} response that is not valid JSON (${contentType(response)}). Try again; if it persists, report it with the request id.`,
     );
   }
 }
 
 /** For operations that document no body: any success is enough. */
-export function readNoContent({ error, response }: TextResult): void {
-  if (!response.ok) throw APIError.fromResponse(response.status, response.headers, error === "" ? undefined : error);
+export function readNoContent({ error, response }: TextResult, redact: Redact): void {
+  if (!response.ok) throw errorFor(response, error, redact);
+}
+
+/** Removes the API key from anything the server echoed back, before it goes into an error. */
+export type Redact = (body: unknown) => unknown;
+
+function errorFor(response: Response, body: unknown, redact: Redact): APIError {
+  return APIError.fromResponse(response.status, response.headers, body === "" ? undefined : redact(body));
 }
 
 function contentType(response: Response) {

@@ -1,26 +1,131 @@
-import { APIConnectionError, APIUserAbortError } from "./errors.js";
+import { abortableSleep } from "../internal/abortable-sleep.js";
+import { anySignal } from "../internal/any-signal.js";
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, parseRetryAfterMs } from "./errors.js";
+import type { Logger } from "./logger.js";
+import { type BackoffPolicy, isRetryableStatus, isSafeToRepeat, retryDelayMs, wasNeverSent } from "./retry.js";
 
-export type Fetch = (request: Request) => Promise<Response>;
+/** A fetch: the global one, or any function with its signature that honours `init.signal`. */
+export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>;
+
+/** How the client waits between attempts. Tests pass one that records the delay and resolves at once. */
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+export interface AttemptSettings {
+  /** Time allowed for each attempt, from sending the request to the last byte of the body. */
+  timeoutMs: number;
+  /** Attempts after the first. */
+  maxRetries: number;
+}
+
+export interface TransportConfig {
+  fetch: Fetch;
+  backoff: BackoffPolicy;
+  sleep: Sleep;
+  logger: Logger;
+}
+
+type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: Error };
 
 /**
- * The fetch that openapi-fetch calls. Whatever fetch throws becomes a SigmaMind error, so callers of the
- * resource methods and of the raw client see the same errors.
+ * Sends one request the way every call of the client does: each attempt under its own timeout, the body read
+ * within it (so a stalled body is a timeout, and a reset mid-body can be retried), retries with backoff for
+ * what is safe to repeat, and every failure turned into a SigmaMind error. openapi-fetch calls it as its fetch,
+ * so the resource methods and the raw client behave the same.
  */
-export function createTransport(fetchImplementation: Fetch): Fetch {
-  return async (request) => {
-    try {
-      return await fetchImplementation(request);
-    } catch (error) {
-      if (request.signal.aborted) throw new APIUserAbortError(undefined, { cause: error });
-      throw new APIConnectionError(
-        `Could not reach the SigmaMind API at ${new URL(request.url).origin} (${describeCause(error)}). Check the network and baseUrl, then try again.`,
-        { cause: error },
+export async function sendWithRetries(config: TransportConfig, request: Request, settings: AttemptSettings) {
+  const userSignal = request.signal;
+  const attempts = settings.maxRetries + 1;
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    // A request with a body is consumed by sending it; keep the original to send again.
+    const outgoing = request.body !== null && attempt < attempts ? request.clone() : request;
+    const outcome = await attemptOnce(config.fetch, outgoing, userSignal, settings.timeoutMs, attempt, attempts);
+    const elapsed = Date.now() - started;
+    const target = `${request.method} ${request.url}`;
+    if (outcome.response) {
+      config.logger.debug(`${target} → ${outcome.response.status} in ${elapsed} ms (attempt ${attempt}/${attempts})`);
+    } else {
+      config.logger.debug(
+        `${target} failed in ${elapsed} ms (attempt ${attempt}/${attempts}): ${outcome.error.message}`,
       );
     }
-  };
+
+    const retryable = attempt < attempts && isRetryable(request.method, outcome);
+    if (!retryable) {
+      if (outcome.error) throw outcome.error;
+      return outcome.response;
+    }
+    const retryAfterMs = outcome.response ? parseRetryAfterMs(outcome.response.headers) : undefined;
+    const delay = retryDelayMs(attempt, retryAfterMs, config.backoff);
+    if (delay === undefined) {
+      config.logger.warn(
+        `${target} asked to wait ${retryAfterMs} ms before a retry, longer than allowed; not retrying`,
+      );
+      return outcome.response as Response;
+    }
+    config.logger.info(
+      `${target} ${outcome.response ? `got ${outcome.response.status}` : "failed"}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1}/${attempts})`,
+    );
+    try {
+      await config.sleep(delay, userSignal);
+    } catch (error) {
+      throw new APIUserAbortError(undefined, { cause: error });
+    }
+  }
+}
+
+function isRetryable(method: string, outcome: Outcome): boolean {
+  if (outcome.response) return isSafeToRepeat(method) && isRetryableStatus(outcome.response.status);
+  if (outcome.error instanceof APIUserAbortError) return false;
+  return isSafeToRepeat(method) || wasNeverSent(outcome.error);
+}
+
+async function attemptOnce(
+  fetch: Fetch,
+  request: Request,
+  userSignal: AbortSignal,
+  timeoutMs: number,
+  attempt: number,
+  attempts: number,
+): Promise<Outcome> {
+  if (userSignal.aborted) return { error: new APIUserAbortError(undefined, { cause: userSignal.reason }) };
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  try {
+    const response = await fetch(request, { signal: anySignal([userSignal, timeout.signal]) });
+    const body = await response.arrayBuffer();
+    return {
+      response: new Response(body.byteLength > 0 ? body : null, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      }),
+    };
+  } catch (error) {
+    if (userSignal.aborted) return { error: new APIUserAbortError(undefined, { cause: error }) };
+    const origin = new URL(request.url).origin;
+    if (timeout.signal.aborted) {
+      return {
+        error: new APIConnectionTimeoutError(
+          `The SigmaMind API at ${origin} did not answer within ${timeoutMs} ms (attempt ${attempt} of ${attempts}). Raise timeoutMs, or try again later.`,
+          { cause: error },
+        ),
+      };
+    }
+    return {
+      error: new APIConnectionError(
+        `Could not reach the SigmaMind API at ${origin} (${describeCause(error)}; attempt ${attempt} of ${attempts}). Check the network and baseUrl, then try again.`,
+        { cause: error },
+      ),
+    };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function describeCause(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
+
+export const defaultSleep: Sleep = abortableSleep;

@@ -1,51 +1,126 @@
 import type { Call, CallListResponse, CreateCallRequest, operations } from "@sigmamind/types";
-import type { SigmaMindRawClient } from "../core/raw-client.js";
-import { readJson, readNoContent } from "../core/read-response.js";
-import type { RequestOptions } from "../core/request-options.js";
+import type { ClientContext } from "../core/client-context.js";
+import { SigmaMindError } from "../core/errors.js";
+import { type OffsetPage, PagePromise, type PaginationOptions } from "../core/pagination.js";
+import { readJson, readNoContent, type TextResult } from "../core/read-response.js";
+import { checkRequestOptions, type RequestOptions } from "../core/request-options.js";
+import { assertValidResponse } from "../core/response-validation.js";
+import { requestSchemas } from "../generated/request-schemas.js";
+import { anySignal } from "../internal/any-signal.js";
+import { checkBody, checkParameters } from "../internal/validate-request.js";
 
 export type { Call, CallListResponse } from "@sigmamind/types";
 /** Query parameters of `calls.list()`: `status`, `page` (from 0), `size`. */
 export type ListCallsParams = NonNullable<operations["listCalls"]["parameters"]["query"]>;
+/** Options of `calls.list()`: the per-call options, and how iteration fetches pages. */
+export type ListCallsOptions = RequestOptions & PaginationOptions;
 /** Body of `calls.create()`. */
 export type CreateCallParams = CreateCallRequest;
+/** A page of calls: the API's envelope with `hasNextPage()` and `getNextPage()`. */
+export type CallsPage = OffsetPage<Call>;
+/** What `calls.list()` returns: await it for a page, or `for await` it for every call. */
+export type CallsPagePromise = PagePromise<Call, string>;
 
 /** The `/v1/calls` resource: `client.calls`. */
 export class Calls {
-  readonly #raw: SigmaMindRawClient;
+  readonly #context: ClientContext;
 
-  constructor(raw: SigmaMindRawClient) {
-    this.#raw = raw;
+  constructor(context: ClientContext) {
+    this.#context = context;
   }
 
-  /** One page of calls. */
-  async list(params: ListCallsParams = {}, options: RequestOptions = {}): Promise<CallListResponse> {
-    const result = await this.#raw.GET("/v1/calls", { params: { query: params }, parseAs: "text", ...options });
-    return readJson<CallListResponse>(result);
+  /**
+   * Lists calls. `await` it for one page; `for await (const call of client.calls.list())` for every call
+   * across pages, in order, with `prefetchPages` fetched ahead and `maxItems` to stop early.
+   */
+  list(params: ListCallsParams = {}, options: ListCallsOptions = {}): CallsPagePromise {
+    const { prefetchPages, maxItems, ...requestOptions } = options ?? {};
+    const fetchPage = async (page: number, iterationSignal: AbortSignal | undefined) => {
+      checkParameters("calls.list", requestSchemas.listCalls.query, params);
+      checkRequestOptions("calls.list", options, ["prefetchPages", "maxItems"]);
+      checkPagination(prefetchPages, maxItems);
+      const signal = joinSignals(requestOptions.signal, iterationSignal);
+      const result = await this.#context.raw.GET("/v1/calls", {
+        // The first page goes out as the caller wrote it; later pages carry their number.
+        params: { query: page === 0 && params?.page === undefined ? params : { ...params, page } },
+        parseAs: "text",
+        headers: requestOptions.headers,
+        signal,
+        fetch: this.#context.fetchFor(requestOptions),
+      });
+      return this.#readValid<CallListResponse>("listCalls", result);
+    };
+    return new PagePromise(fetchPage, params?.page ?? 0, { prefetchPages, maxItems }, (call) => call.callId);
   }
 
   /** One call by its id. */
   async get(callId: string, options: RequestOptions = {}): Promise<Call> {
-    const result = await this.#raw.GET("/v1/calls/{callId}", {
+    checkParameters("calls.get", requestSchemas.getCall.path, { callId });
+    checkRequestOptions("calls.get", options);
+    const result = await this.#context.raw.GET("/v1/calls/{callId}", {
       params: { path: { callId } },
       parseAs: "text",
-      ...options,
+      headers: options.headers,
+      signal: options.signal,
+      fetch: this.#context.fetchFor(options),
     });
-    return readJson<Call>(result);
+    return this.#readValid<Call>("getCall", result);
   }
 
-  /** Places a real outbound phone call. Never retried once it may have reached the server. */
+  /**
+   * Places a real outbound phone call. It is sent at most once: it is retried only when the connection was
+   * refused before anything was sent, never after the server may have received it.
+   */
   async create(params: CreateCallParams, options: RequestOptions = {}): Promise<Call> {
-    const result = await this.#raw.POST("/v1/calls", { body: params, parseAs: "text", ...options });
-    return readJson<Call>(result);
+    checkBody("calls.create", requestSchemas.createCall.body, params);
+    checkRequestOptions("calls.create", options);
+    const result = await this.#context.raw.POST("/v1/calls", {
+      body: params,
+      parseAs: "text",
+      headers: options.headers,
+      signal: options.signal,
+      fetch: this.#context.fetchFor(options),
+    });
+    return this.#readValid<Call>("createCall", result);
   }
 
   /** Deletes a call. */
   async delete(callId: string, options: RequestOptions = {}): Promise<void> {
-    const result = await this.#raw.DELETE("/v1/calls/{callId}", {
+    checkParameters("calls.delete", requestSchemas.deleteCall.path, { callId });
+    checkRequestOptions("calls.delete", options);
+    const result = await this.#context.raw.DELETE("/v1/calls/{callId}", {
       params: { path: { callId } },
       parseAs: "text",
-      ...options,
+      headers: options.headers,
+      signal: options.signal,
+      fetch: this.#context.fetchFor(options),
     });
-    readNoContent(result);
+    readNoContent(result, this.#context.redact);
   }
+
+  async #readValid<T>(operation: string, result: TextResult): Promise<T> {
+    const body = readJson<T>(result, this.#context.redact);
+    if (this.#context.validateResponses) await assertValidResponse(operation, result.response.status, body);
+    return body;
+  }
+}
+
+function checkPagination(prefetchPages: unknown, maxItems: unknown) {
+  if (
+    prefetchPages !== undefined &&
+    !(Number.isInteger(prefetchPages) && (prefetchPages as number) >= 0 && (prefetchPages as number) <= 32)
+  ) {
+    throw new SigmaMindError(
+      `calls.list: prefetchPages must be a whole number from 0 to 32, got ${String(prefetchPages)}.`,
+    );
+  }
+  if (maxItems !== undefined && !(Number.isInteger(maxItems) && (maxItems as number) >= 0)) {
+    throw new SigmaMindError(`calls.list: maxItems must be a whole number of 0 or more, got ${String(maxItems)}.`);
+  }
+}
+
+function joinSignals(first: AbortSignal | undefined, second: AbortSignal | undefined): AbortSignal | undefined {
+  if (!first) return second;
+  if (!second) return first;
+  return anySignal([first, second]);
 }

@@ -7,8 +7,10 @@ import {
   AuthenticationError,
   type Call,
   type CallListResponse,
+  type CallsPage,
   NotFoundError,
   SigmaMind,
+  SigmaMindError,
   UnprocessableEntityError,
 } from "../../src/index.js";
 import { seedPageExample } from "../support/seed-page.js";
@@ -21,7 +23,8 @@ const client = new SigmaMind({ apiKey: "test-api-key", baseUrl, fetch: prism.fet
 describe("calls.list", () => {
   test("list: only required params", async () => {
     const page = await client.calls.list();
-    expectTypeOf(page).toEqualTypeOf<CallListResponse>();
+    expectTypeOf(page).toEqualTypeOf<CallsPage>();
+    expectTypeOf(page).toExtend<CallListResponse>();
     expect(page).toEqual(seedPageExample());
   });
 
@@ -50,12 +53,21 @@ describe("calls.list", () => {
     ["a size below 1", { size: 0 }, /"size"/],
     ["a page that is not an integer", { page: 1.5 }, /"page"/],
     ["a size that is not a number", { size: "ten" as unknown as number }, /"size"/],
-  ])("%s is rejected with 422", async (_name, params, violation) => {
+  ])("the mock rejects %s with 422, and the client refuses it before sending", async (_name, params, violation) => {
     prism.expectViolation(violation);
-    const error = await client.calls.list(params).catch((caught: unknown) => caught);
+    const { error, response } = await client.raw.GET("/v1/calls", { params: { query: params } });
+    expect(response.status).toBe(422);
+    expect(error).toBeDefined();
+    expect(prism.violations()).toHaveLength(1);
+
+    await expect(client.calls.list(params)).rejects.toThrow(SigmaMindError);
+    expect(prism.violations()).toHaveLength(1);
+  });
+
+  test("a 422 from the server surfaces as UnprocessableEntityError", async () => {
+    const error = await client.calls.list({}, { headers: { Prefer: "code=422" } }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect((error as UnprocessableEntityError).status).toBe(422);
-    expect(prism.violations()).toHaveLength(1);
   });
 });
 
@@ -101,5 +113,24 @@ describe("calls.create", () => {
 describe("calls.delete", () => {
   test("delete: only required params", async () => {
     await expect(client.calls.delete("call-AuUKK371Spr5nHJS")).resolves.toBeUndefined();
+  });
+});
+
+describe("with validateResponses on, every example the mock serves is accepted", () => {
+  const validating = new SigmaMind({ apiKey: "test-api-key", baseUrl, fetch: prism.fetch, validateResponses: true });
+
+  test("list, get and create", async () => {
+    await expect(validating.calls.list()).resolves.toMatchObject({ totalCounts: 123 });
+    await expect(validating.calls.get("call-AuUKK371Spr5nHJS")).resolves.toMatchObject({ status: "ended" });
+    await expect(
+      validating.calls.create({ fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "a-1" }),
+    ).resolves.toMatchObject({ status: "scheduled" });
+  });
+
+  test("iterating the list yields the mock's call and stops at maxItems", async () => {
+    const ids: string[] = [];
+    for await (const call of validating.calls.list({ size: 1 }, { maxItems: 1, prefetchPages: 2 }))
+      ids.push(call.callId);
+    expect(ids).toEqual(["call-AuUKK371Spr5nHJS"]);
   });
 });

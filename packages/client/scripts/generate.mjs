@@ -1,0 +1,138 @@
+// Generates, from the spec, what the client checks at run time:
+// - src/generated/response-validators.ts: Ajv standalone validators for each success response (opt-in,
+//   loaded only when validateResponses is on, so no schema is interpreted on the hot path);
+// - src/generated/request-schemas.ts: the constraints of each operation's inputs, checked before sending.
+// Run through `pnpm generate`; the output is git-ignored and never edited.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { _, Ajv } from "ajv";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import { parse } from "yaml";
+
+const require = createRequire(import.meta.url);
+const spec = parse(await readFile(require.resolve("@sigmamind/spec/openapi.yaml"), "utf8"));
+const outDir = new URL("../src/generated/", import.meta.url);
+const HEADER = "// Generated from spec/openapi.yaml by scripts/generate.mjs. Do not edit: run `pnpm generate`.\n";
+
+/** Documentation keywords do not validate anything; dropping them keeps the generated code small. */
+function withoutDocs(node) {
+  if (Array.isArray(node)) return node.map(withoutDocs);
+  if (!node || typeof node !== "object") return node;
+  const DOCS = new Set(["description", "examples", "example", "summary", "title"]);
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !DOCS.has(key))
+      .map(([key, value]) => [key, withoutDocs(value)]),
+  );
+}
+
+function resolve(node) {
+  if (!node?.$ref) return node;
+  return resolve(
+    node.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce((at, key) => at[key], spec),
+  );
+}
+
+/** The schema name of each operation's JSON success response: { listCalls: "CallListResponse", ... }. */
+function successSchemas() {
+  const byOperation = {};
+  for (const item of Object.values(spec.paths)) {
+    for (const operation of Object.values(item)) {
+      const success = operation?.responses?.["200"];
+      const ref = success && resolve(success).content?.["application/json"]?.schema?.$ref;
+      if (ref) byOperation[operation.operationId] = ref.split("/").pop();
+    }
+  }
+  return byOperation;
+}
+
+async function generateResponseValidators() {
+  const SPEC_ID = "sigmamind";
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: false,
+    code: { source: true, esm: true, optimize: true, formats: _`formats` },
+  });
+  // Only the format names and the types they apply to matter here; the checks live in response-formats.ts.
+  for (const [name, type] of [
+    ["date-time", "string"],
+    ["uri", "string"],
+    ["int32", "number"],
+    ["int64", "number"],
+  ]) {
+    ajv.addFormat(name, { type, validate: () => true });
+  }
+  ajv.addSchema({ $id: SPEC_ID, components: withoutDocs(spec.components) });
+  const schemas = successSchemas();
+  const names = [...new Set(Object.values(schemas))];
+  const exports = Object.fromEntries(
+    names.map((name) => [`validate${name}`, `${SPEC_ID}#/components/schemas/${name}`]),
+  );
+  const code = standaloneCode.default(ajv, exports).replace(/^"use strict";/, "");
+  const source = [
+    HEADER,
+    "// @ts-nocheck",
+    'import { formats } from "../internal/response-formats.js";',
+    code,
+    `export const schemaByOperation = ${JSON.stringify(schemas)};`,
+    "",
+  ].join("\n");
+  await writeFile(new URL("response-validators.ts", outDir), source);
+}
+
+async function generateRequestSchemas() {
+  const operations = {};
+  for (const item of Object.values(spec.paths)) {
+    const shared = item.parameters ?? [];
+    for (const method of ["get", "post", "put", "patch", "delete"]) {
+      const operation = item[method];
+      if (!operation) continue;
+      const parameters = [...shared, ...(operation.parameters ?? [])].map(resolve);
+      const group = (location) =>
+        Object.fromEntries(
+          parameters
+            .filter((p) => p.in === location)
+            .map((p) => [p.name, { required: !!p.required, schema: schemaOf(p.schema) }]),
+        );
+      const body = operation.requestBody && resolve(operation.requestBody).content?.["application/json"]?.schema;
+      operations[operation.operationId] = {
+        path: group("path"),
+        query: group("query"),
+        body: body ? schemaOf(body) : null,
+      };
+    }
+  }
+  const source = [
+    HEADER,
+    'import type { RequestSchemas } from "../internal/validate-request.js";',
+    "",
+    `export const requestSchemas = ${JSON.stringify(operations, null, 2)} as const satisfies RequestSchemas;`,
+    "",
+  ].join("\n");
+  await writeFile(new URL("request-schemas.ts", outDir), source);
+}
+
+/** Inlines references and keeps the keywords the request checks use. */
+function schemaOf(node) {
+  const schema = resolve(node);
+  const KEPT = ["type", "pattern", "minLength", "maxLength", "minimum", "maximum", "required", "maxProperties"];
+  const out = Object.fromEntries(KEPT.filter((key) => key in schema).map((key) => [key, schema[key]]));
+  if (schema.anyOf) out.anyOf = schema.anyOf.map(schemaOf);
+  if (schema.format) out.format = schema.format;
+  if (schema.properties) {
+    out.properties = Object.fromEntries(
+      Object.entries(schema.properties).map(([key, value]) => [key, schemaOf(value)]),
+    );
+  }
+  if (typeof schema.additionalProperties === "object") out.additionalProperties = schemaOf(schema.additionalProperties);
+  const example = schema.examples?.[0] ?? schema.example;
+  if (example !== undefined) out.example = example;
+  return out;
+}
+
+await mkdir(outDir, { recursive: true });
+await Promise.all([generateResponseValidators(), generateRequestSchemas()]);
+console.log("generated src/generated/response-validators.ts and request-schemas.ts from spec/openapi.yaml");

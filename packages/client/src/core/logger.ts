@@ -1,0 +1,26 @@
+import { SigmaMindError } from "./errors.js";
+
+export const LOG_LEVELS = ["off", "error", "warn", "info", "debug"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Anything with console's four methods: `console`, pino, winston, ... */
+export interface Logger {
+  error(message: string, ...details: unknown[]): void;
+  warn(message: string, ...details: unknown[]): void;
+  info(message: string, ...details: unknown[]): void;
+  debug(message: string, ...details: unknown[]): void;
+}
+
+/** A logger that drops messages below `level`. */
+export function levelledLogger(logger: Logger, level: LogLevel): Logger {
+  const threshold = LOG_LEVELS.indexOf(level);
+  const noop = () => {};
+  const at = (method: Exclude<LogLevel, "off">) =>
+    LOG_LEVELS.indexOf(method) <= threshold ? logger[method].bind(logger) : noop;
+  return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
+}
+
+export function parseLogLevel(value: unknown, source: string): LogLevel {
+  if (typeof value === "string" && (LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
+  throw new SigmaMindError(`${source} must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(value)}.`);
+}

@@ -1,0 +1,5 @@
+/** Whether a URL's host is this machine: localhost, 127.0.0.0/8 or ::1. */
+export function isLoopback(url: URL): boolean {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
