@@ -72,7 +72,7 @@ describe("the key never shows", () => {
 
   test("in the error for a key that is malformed", () => {
     try {
-      new SigmaMind({ apiKey: `${SECRET}\n` + "x" });
+      new SigmaMind({ apiKey: `${SECRET}\nx` });
     } catch (error) {
       expectNoKey(error);
       return;
