@@ -1,12 +1,22 @@
 import { defineConfig } from "tsdown";
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/global-setup.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  // startMock finds the bundled spec beside itself through import.meta.url, in the CommonJS build too.
-  shims: true,
-  clean: true,
-  // The mock serves the spec it was published with, so a consumer's mock matches their client version.
-  copy: [{ from: "../../spec/openapi.yaml" }],
-});
+export default defineConfig([
+  {
+    entry: ["src/index.ts", "src/global-setup.ts"],
+    format: ["esm", "cjs"],
+    dts: true,
+    // startMock finds the bundled spec beside itself through import.meta.url, in the CommonJS build too.
+    shims: true,
+    clean: true,
+    // The mock serves the spec it was published with, so a consumer's mock matches their client version.
+    copy: [{ from: "../../spec/openapi.yaml" }, { from: "src/exit-with-parent.cjs" }],
+  },
+  {
+    // The bin runs as an ES module only.
+    entry: ["src/cli.ts", "src/drift-cli.ts"],
+    format: ["esm"],
+    dts: false,
+    // Only the first build empties dist, so this one's output stays.
+    clean: false,
+  },
+]);

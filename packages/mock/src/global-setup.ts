@@ -2,9 +2,11 @@
 //   // vitest.config.ts
 //   export default defineConfig({ test: { globalSetup: ["@sigmamind/mock/vitest"] } });
 // Set SIGMAMIND_MOCK_URL to use a mock you started yourself instead.
+
 // The augmented module must be part of the program for `declare module "vitest"` to merge into it.
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
+import { MockStartError } from "./errors.js";
 import { startMock } from "./start-mock.js";
 
 declare module "vitest" {
@@ -22,5 +24,14 @@ export default async function setup(project: TestProject) {
   }
   const mock = await startMock();
   project.provide("sigmamindMockUrl", mock.url);
-  return () => mock.stop();
+  return async () => {
+    await mock.stop();
+    const exit = await mock.exited;
+    // Tests that failed with connection errors make sense only with this said.
+    if (!exit.stopped) {
+      throw new MockStartError(
+        `The SigmaMind mock exited during the test run (${exit.signal ?? `exit code ${exit.code}`}).\n${exit.output}`,
+      );
+    }
+  };
 }

@@ -134,6 +134,7 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
     let previousKeys = new Set<Key>();
     try {
       let current: OffsetPageResponse<Item> = await this.#getFirstPage();
+      let currentNumber = this.#firstPageNumber;
       for (;;) {
         const more = current.hasNext && current.data.length > 0;
         if (more) {
@@ -150,13 +151,31 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
           yield item;
           if (++yielded >= maxItems) return;
         }
-        if (!more) return;
+        if (!more || isStuck(current, currentNumber, keys, previousKeys)) return;
         previousKeys = keys;
         if (ahead.length === 0) request();
+        currentNumber++;
         current = await (ahead.shift() as Promise<OffsetPageResponse<Item>>);
       }
     } finally {
       abandon.abort();
     }
   }
+}
+
+/**
+ * Whether the server is not moving through the list: a page made only of the previous page's items, that does
+ * not even carry the page number asked for, comes from a server that ignores `page` (or a mock serving one
+ * example). Iterating on would request the same page until totalPages runs out, so iteration ends there.
+ * A real server's page that repeats because rows were inserted meanwhile carries the right number and goes on.
+ */
+function isStuck<Key>(
+  page: OffsetPageResponse<unknown>,
+  requestedNumber: number,
+  keys: Set<Key>,
+  previousKeys: Set<Key>,
+): boolean {
+  if (page.page === requestedNumber || keys.size === 0) return false;
+  for (const key of keys) if (!previousKeys.has(key)) return false;
+  return true;
 }

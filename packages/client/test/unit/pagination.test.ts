@@ -307,6 +307,30 @@ describe("iterating calls.list", () => {
     expect(await collect(clientFor(fake).calls.list({ size: 10 }))).toEqual([]);
     expect(fake.pages()).toEqual([0]);
   });
+
+  test("a server that ignores the page asked for ends the iteration instead of looping to totalPages", async () => {
+    // Like a mock serving one example: always page 0's calls, always "page": 0, and a thousand pages to go.
+    const fake = fakeCallsApi(50, {
+      respond: ({ size, calls }) => json({ ...envelope(calls, 0, size), totalPages: 1000, hasNext: true }),
+    });
+
+    expect(await collect(clientFor(fake).calls.list({ size: 10 }))).toEqual(ids(0, 10));
+    expect(fake.pages()).toEqual([0, 1]);
+  });
+
+  test("a page of repeats that carries the page number asked for is followed, as rows may have been inserted", async () => {
+    // Twenty calls inserted at the top before page 1 is read: page 1 then holds page 0's calls exactly.
+    const fake = fakeCallsApi(30, {
+      respond: ({ page, size, calls }) =>
+        page === 1
+          ? json({ ...envelope(calls, page, size), data: calls.slice(0, 10), totalPages: 5, hasNext: true })
+          : undefined,
+    });
+
+    const yielded = await collect(clientFor(fake).calls.list({ size: 10 }));
+    expect(fake.pages()).toEqual([0, 1, 2]);
+    expect(yielded).toEqual([...ids(0, 10), ...ids(20, 30)]);
+  });
 });
 
 describe("prefetching pages while iterating", () => {
