@@ -1,8 +1,8 @@
 import type { paths } from "@sigmamind/types";
 import openapiFetch from "openapi-fetch";
 import type { ClientContext } from "./core/client-context.js";
-import { SigmaMindError } from "./core/errors.js";
-import { type Logger, type LogLevel, levelledLogger, parseLogLevel } from "./core/logger.js";
+import { InvalidInputError } from "./core/errors.js";
+import { defaultLogger, type Logger, type LogLevel, levelledLogger, parseLogLevel } from "./core/logger.js";
 import type { SigmaMindRawClient } from "./core/raw-client.js";
 import { checkHeaders, checkMaxRetries, checkTimeoutMs, type RequestOptions } from "./core/request-options.js";
 import { DEFAULT_BACKOFF } from "./core/retry.js";
@@ -34,7 +34,7 @@ export interface ClientOptions {
   fetch?: Fetch | undefined;
   /** Headers sent with every request. They cannot replace `X-API-Key`. */
   headers?: Record<string, string> | undefined;
-  /** Where log lines go. Default: `console`. */
+  /** Where log lines go. Default: stderr where there is one (Node, Bun, Deno), else `console`. */
   logger?: Logger | undefined;
   /** The least severe level logged. Default: `SIGMAMIND_LOG`, then `"warn"`. */
   logLevel?: LogLevel | undefined;
@@ -98,7 +98,7 @@ export class SigmaMind {
       fetch: customFetch ?? ((request, init) => fetch(request, init)),
       backoff: DEFAULT_BACKOFF,
       sleep: options.sleep ?? defaultSleep,
-      logger: levelledLogger(options.logger ?? console, level),
+      logger: levelledLogger(options.logger ?? defaultLogger(), level),
     };
     this.raw = createClient<paths>({
       baseUrl: this.baseUrl,
@@ -125,11 +125,11 @@ export class SigmaMind {
 
 function checkOptions(options: unknown): asserts options is ClientOptions {
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new SigmaMindError("new SigmaMind(options): options must be an object, such as { apiKey }.");
+    throw new InvalidInputError("new SigmaMind(options): options must be an object, such as { apiKey }.");
   }
   const unknown = Object.keys(options).filter((key) => !(OPTION_NAMES as readonly string[]).includes(key));
   if (unknown.length > 0) {
-    throw new SigmaMindError(
+    throw new InvalidInputError(
       `new SigmaMind(options): unknown option ${unknown.map((key) => `"${key}"`).join(", ")}. Known options: ${OPTION_NAMES.join(", ")}.`,
     );
   }
@@ -137,17 +137,17 @@ function checkOptions(options: unknown): asserts options is ClientOptions {
   const label = (name: string) => `new SigmaMind(options): ${name}`;
   for (const name of ["apiKey", "baseUrl"]) {
     if (given[name] !== undefined && typeof given[name] !== "string") {
-      throw new SigmaMindError(`${label(name)} must be a string, got ${typeName(given[name])}.`);
+      throw new InvalidInputError(`${label(name)} must be a string, got ${typeName(given[name])}.`);
     }
   }
   for (const name of ["fetch", "sleep"]) {
     if (given[name] !== undefined && typeof given[name] !== "function") {
-      throw new SigmaMindError(`${label(name)} must be a function, got ${typeName(given[name])}.`);
+      throw new InvalidInputError(`${label(name)} must be a function, got ${typeName(given[name])}.`);
     }
   }
   for (const name of ["validateResponses", "allowInsecureHttp"]) {
     if (given[name] !== undefined && typeof given[name] !== "boolean") {
-      throw new SigmaMindError(`${label(name)} must be true or false, got ${typeName(given[name])}.`);
+      throw new InvalidInputError(`${label(name)} must be true or false, got ${typeName(given[name])}.`);
     }
   }
   checkTimeoutMs(label("timeoutMs"), given.timeoutMs);
@@ -162,7 +162,7 @@ function checkOptions(options: unknown): asserts options is ClientOptions {
       typeof logger !== "object" ||
       !methods.every((method) => typeof logger[method] === "function")
     ) {
-      throw new SigmaMindError(`${label("logger")} must have error, warn, info and debug methods, like console.`);
+      throw new InvalidInputError(`${label("logger")} must have error, warn, info and debug methods, like console.`);
     }
   }
 }
@@ -170,13 +170,13 @@ function checkOptions(options: unknown): asserts options is ClientOptions {
 function resolveApiKey(apiKey: string | undefined): string {
   const key = apiKey?.trim() || readEnv("SIGMAMIND_API_KEY");
   if (!key) {
-    throw new SigmaMindError(
+    throw new InvalidInputError(
       "The SigmaMind API key is missing. Set the SIGMAMIND_API_KEY environment variable, or pass it: new SigmaMind({ apiKey }).",
     );
   }
   // A key with a line break or control character could smuggle headers; its value is never echoed.
   if (/[^\x21-\x7e]/.test(key)) {
-    throw new SigmaMindError(
+    throw new InvalidInputError(
       "The SigmaMind API key contains spaces or control characters. Copy it again from the dashboard settings.",
     );
   }
@@ -189,18 +189,18 @@ function resolveBaseUrl(baseUrl: string | undefined, allowInsecureHttp: boolean)
   try {
     url = new URL(candidate);
   } catch {
-    throw new SigmaMindError(
+    throw new InvalidInputError(
       `new SigmaMind(options): baseUrl "${candidate}" is not a URL. Use a URL such as ${DEFAULT_BASE_URL}.`,
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SigmaMindError(`new SigmaMind(options): baseUrl must use https: or http:, got ${url.protocol}.`);
+    throw new InvalidInputError(`new SigmaMind(options): baseUrl must use https: or http:, got ${url.protocol}.`);
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new SigmaMindError("new SigmaMind(options): baseUrl must not carry credentials, a query or a fragment.");
+    throw new InvalidInputError("new SigmaMind(options): baseUrl must not carry credentials, a query or a fragment.");
   }
   if (url.protocol === "http:" && !isLoopback(url) && !allowInsecureHttp) {
-    throw new SigmaMindError(
+    throw new InvalidInputError(
       `new SigmaMind(options): baseUrl ${url.origin} is plain http, so the API key would cross the network unencrypted. Use https://, or pass allowInsecureHttp: true if the network is trusted.`,
     );
   }

@@ -27,6 +27,7 @@ export {
   BadRequestError,
   ConflictError,
   InternalServerError,
+  InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,

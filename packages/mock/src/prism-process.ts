@@ -45,6 +45,9 @@ export async function startPrism(
     ["--require", besideThisFile("exit-with-parent.cjs"), prism, command, ...args],
     {
       stdio: ["pipe", "pipe", "pipe"],
+      // Its own process group: a Ctrl-C in the terminal reaches this process, which stops Prism in order,
+      // instead of killing Prism first and looking like a crash. The stdin pipe still ties Prism's life to ours.
+      detached: true,
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
     },
   );

@@ -7,6 +7,14 @@ export class SigmaMindError extends Error {
   override name = "SigmaMindError";
 }
 
+/**
+ * An input was refused before anything was sent: a client option, a parameter, a body field or a per-call
+ * option that is missing, of the wrong type, or outside what the API accepts. The message names it.
+ */
+export class InvalidInputError extends SigmaMindError {
+  override name = "InvalidInputError";
+}
+
 /** The server answered with a status that is not a success. */
 export class APIError extends SigmaMindError {
   override name = "APIError";

@@ -1,4 +1,4 @@
-import { SigmaMindError } from "./errors.js";
+import { InvalidInputError } from "./errors.js";
 
 export const LOG_LEVELS = ["off", "error", "warn", "info", "debug"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -9,6 +9,21 @@ export interface Logger {
   warn(message: string, ...details: unknown[]): void;
   info(message: string, ...details: unknown[]): void;
   debug(message: string, ...details: unknown[]): void;
+}
+
+/**
+ * The default logger. Where there is a process with a stderr (Node, Bun, Deno), every level goes there, so log
+ * lines never mix into what a program prints on stdout (console.info and console.debug write to stdout).
+ * Elsewhere, such as in browsers, the console's own methods.
+ */
+export function defaultLogger(): Logger {
+  const stderr = (globalThis as { process?: { stderr?: { write?: (text: string) => unknown } } }).process?.stderr;
+  if (typeof stderr?.write !== "function") return console;
+  const write = (message: string, ...details: unknown[]) =>
+    stderr.write?.(
+      `${[message, ...details.map((detail) => (typeof detail === "string" ? detail : JSON.stringify(detail)))].join(" ")}\n`,
+    );
+  return { error: write, warn: write, info: write, debug: write };
 }
 
 /** A logger that drops messages below `level`. */
@@ -22,5 +37,5 @@ export function levelledLogger(logger: Logger, level: LogLevel): Logger {
 
 export function parseLogLevel(value: unknown, source: string): LogLevel {
   if (typeof value === "string" && (LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
-  throw new SigmaMindError(`${source} must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(value)}.`);
+  throw new InvalidInputError(`${source} must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(value)}.`);
 }

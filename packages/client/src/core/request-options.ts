@@ -1,4 +1,4 @@
-import { SigmaMindError } from "./errors.js";
+import { InvalidInputError } from "./errors.js";
 
 /** Options every method takes as its last argument; they apply to that call only. */
 export interface RequestOptions {
@@ -18,18 +18,18 @@ const REQUEST_OPTIONS = ["signal", "timeoutMs", "maxRetries", "headers"];
 export function checkRequestOptions(method: string, options: unknown, extra: readonly string[] = []): void {
   if (options === undefined) return;
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new SigmaMindError(`${method}: options must be an object, such as { timeoutMs: 5000 }.`);
+    throw new InvalidInputError(`${method}: options must be an object, such as { timeoutMs: 5000 }.`);
   }
   const known = [...REQUEST_OPTIONS, ...extra];
   const unknown = Object.keys(options).filter((key) => !known.includes(key));
   if (unknown.length > 0) {
-    throw new SigmaMindError(
+    throw new InvalidInputError(
       `${method}: unknown option ${unknown.map((key) => `"${key}"`).join(", ")}. Known options: ${known.join(", ")}.`,
     );
   }
   const { signal, timeoutMs, maxRetries, headers } = options as RequestOptions;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new SigmaMindError(`${method}: signal must be an AbortSignal.`);
+    throw new InvalidInputError(`${method}: signal must be an AbortSignal.`);
   }
   checkTimeoutMs(`${method}: timeoutMs`, timeoutMs);
   checkMaxRetries(`${method}: maxRetries`, maxRetries);
@@ -38,13 +38,13 @@ export function checkRequestOptions(method: string, options: unknown, extra: rea
 
 export function checkTimeoutMs(label: string, value: unknown) {
   if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0)) {
-    throw new SigmaMindError(`${label} must be a positive number of milliseconds, got ${String(value)}.`);
+    throw new InvalidInputError(`${label} must be a positive number of milliseconds, got ${String(value)}.`);
   }
 }
 
 export function checkMaxRetries(label: string, value: unknown) {
   if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10)) {
-    throw new SigmaMindError(`${label} must be a whole number from 0 to 10, got ${String(value)}.`);
+    throw new InvalidInputError(`${label} must be a whole number from 0 to 10, got ${String(value)}.`);
   }
 }
 
@@ -55,5 +55,5 @@ export function checkHeaders(label: string, value: unknown) {
     typeof value === "object" &&
     !Array.isArray(value) &&
     Object.values(value).every((entry) => typeof entry === "string");
-  if (!valid) throw new SigmaMindError(`${label} must be an object of string values.`);
+  if (!valid) throw new InvalidInputError(`${label} must be an object of string values.`);
 }

@@ -1,6 +1,6 @@
 // Checks a call's inputs against the constraints generated from the spec (src/generated/request-schemas.ts)
 // before anything is sent, so a bad value fails at once with a message naming it.
-import { SigmaMindError } from "../core/errors.js";
+import { InvalidInputError } from "../core/errors.js";
 
 export interface FieldSchema {
   readonly type?: string | readonly string[];
@@ -39,32 +39,32 @@ export function checkParameters(
 ): void {
   if (values === undefined) values = {};
   if (!isPlainObject(values)) {
-    throw new SigmaMindError(`${method}: parameters must be an object, got ${describeType(values)}.`);
+    throw new InvalidInputError(`${method}: parameters must be an object, got ${describeType(values)}.`);
   }
   rejectUnknown(method, Object.keys(values), Object.keys(parameters), "parameter");
   for (const [name, { required, schema }] of Object.entries(parameters)) {
     const value = values[name];
     if (value === undefined) {
-      if (required) throw new SigmaMindError(`${method}: ${name} is required.`);
+      if (required) throw new InvalidInputError(`${method}: ${name} is required.`);
       continue;
     }
     const problem = problemWith(schema, value);
-    if (problem) throw new SigmaMindError(`${method}: ${name} ${problem}.`);
+    if (problem) throw new InvalidInputError(`${method}: ${name} ${problem}.`);
   }
 }
 
 /** A JSON body: the same checks, field by field, with unknown fields refused at the top level. */
 export function checkBody(method: string, schema: FieldSchema, body: unknown): void {
   if (!isPlainObject(body))
-    throw new SigmaMindError(`${method}: the body must be an object, got ${describeType(body)}.`);
+    throw new InvalidInputError(`${method}: the body must be an object, got ${describeType(body)}.`);
   rejectUnknown(method, Object.keys(body), Object.keys(schema.properties ?? {}), "field");
   for (const name of schema.required ?? []) {
-    if (body[name] === undefined) throw new SigmaMindError(`${method}: ${name} is required.`);
+    if (body[name] === undefined) throw new InvalidInputError(`${method}: ${name} is required.`);
   }
   for (const [name, field] of Object.entries(schema.properties ?? {})) {
     if (body[name] === undefined) continue;
     const problem = problemWith(field, body[name]);
-    if (problem) throw new SigmaMindError(`${method}: ${name} ${problem}.`);
+    if (problem) throw new InvalidInputError(`${method}: ${name} ${problem}.`);
   }
 }
 
@@ -72,7 +72,7 @@ function rejectUnknown(method: string, given: string[], known: string[], kind: s
   const unknown = given.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     const list = unknown.map((name) => `"${name}"`).join(", ");
-    throw new SigmaMindError(`${method}: unknown ${kind} ${list}. Known: ${known.join(", ") || "none"}.`);
+    throw new InvalidInputError(`${method}: unknown ${kind} ${list}. Known: ${known.join(", ") || "none"}.`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Call, CallListResponse, CreateCallRequest, operations } from "@sigmamind/types";
 import type { ClientContext } from "../core/client-context.js";
-import { SigmaMindError } from "../core/errors.js";
+import { InvalidInputError } from "../core/errors.js";
 import { type OffsetPage, PagePromise, type PaginationOptions } from "../core/pagination.js";
 import { readJson, readNoContent, type TextResult } from "../core/read-response.js";
 import { checkRequestOptions, type RequestOptions } from "../core/request-options.js";
@@ -110,12 +110,12 @@ function checkPagination(prefetchPages: unknown, maxItems: unknown) {
     prefetchPages !== undefined &&
     !(Number.isInteger(prefetchPages) && (prefetchPages as number) >= 0 && (prefetchPages as number) <= 32)
   ) {
-    throw new SigmaMindError(
+    throw new InvalidInputError(
       `calls.list: prefetchPages must be a whole number from 0 to 32, got ${String(prefetchPages)}.`,
     );
   }
   if (maxItems !== undefined && !(Number.isInteger(maxItems) && (maxItems as number) >= 0)) {
-    throw new SigmaMindError(`calls.list: maxItems must be a whole number of 0 or more, got ${String(maxItems)}.`);
+    throw new InvalidInputError(`calls.list: maxItems must be a whole number of 0 or more, got ${String(maxItems)}.`);
   }
 }
 

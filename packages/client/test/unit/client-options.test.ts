@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { SigmaMind, SigmaMindError } from "../../src/index.js";
+import { InvalidInputError, SigmaMind, SigmaMindError } from "../../src/index.js";
 import { emptyPage, fakeFetch, json } from "../support/fake-fetch.js";
 
 const SECRET = "sm-live-3f9a2c41d7e8b6a5c0f1e2d3";
@@ -81,6 +81,7 @@ describe("bad options fail at construction, naming the option", () => {
     [{ apiKey: SECRET, apikey: SECRET }, /unknown option "apikey"/],
   ])("%o", (options, message) => {
     const error = captureError(() => new SigmaMind(options as never));
+    expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toBeInstanceOf(SigmaMindError);
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain(SECRET);

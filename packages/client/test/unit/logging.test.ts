@@ -33,6 +33,20 @@ describe("logging", () => {
     );
   });
 
+  test("by default, every level goes to stderr and nothing to stdout, so logs never mix into a program's output", async () => {
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const { fetch } = fakeFetch(() => json(200, emptyPage));
+      await new SigmaMind({ apiKey: SECRET, fetch, logLevel: "debug" }).calls.list();
+      expect(stdout).not.toHaveBeenCalled();
+      expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/^GET https:\/\/api\.sigmamind\.ai\/v1\/calls → 200/));
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+  });
+
   test("nothing below the level is logged; the default level is warn", async () => {
     const { logger, lines } = capturingLogger();
     const { fetch } = fakeFetch(() => json(200, emptyPage));

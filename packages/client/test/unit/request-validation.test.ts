@@ -1,7 +1,7 @@
 // Inputs are checked against the constraints generated from the spec before anything is sent.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { SigmaMind, SigmaMindError } from "../../src/index.js";
+import { InvalidInputError, SigmaMind, SigmaMindError } from "../../src/index.js";
 import { emptyPage, fakeFetch, json } from "../support/fake-fetch.js";
 
 const E164 = /^\+[1-9][0-9]{6,14}$/;
@@ -51,6 +51,7 @@ describe("list parameters", () => {
       fc.asyncProperty(badPage, async (page) => {
         const { sigmamind, requests } = client();
         const error = await rejection(sigmamind.calls.list({ page }));
+        expect(error).toBeInstanceOf(InvalidInputError);
         expect(error).toBeInstanceOf(SigmaMindError);
         expect(error.message).toMatch(/^calls\.list: page must be/);
         expect(requests).toHaveLength(0);
@@ -138,7 +139,7 @@ describe("create", () => {
       fc.asyncProperty(notE164, async (number) => {
         const { sigmamind, requests } = client();
         const error = await rejection(sigmamind.calls.create({ ...validCreate, toPhoneNumber: number }));
-        expect(error).toBeInstanceOf(SigmaMindError);
+        expect(error).toBeInstanceOf(InvalidInputError);
         expect(error.message).toMatch(/^calls\.create: toPhoneNumber must/);
         expect(requests).toHaveLength(0);
       }),

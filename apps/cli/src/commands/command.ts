@@ -1,0 +1,52 @@
+// What every command declares: its flags (read by util.parseArgs and listed by --help), its positional
+// arguments, and what it does with them.
+import type { SigmaMind } from "@sigmamind/client";
+import type { Sink } from "../output/sink.js";
+
+export interface FlagSpec {
+  readonly type: "string" | "boolean";
+  readonly multiple?: boolean;
+  readonly short?: string;
+  /** Placeholder shown after the flag in --help, such as "N". */
+  readonly valueName?: string;
+  readonly description: string;
+}
+
+export type FlagSpecs = { readonly [name: string]: FlagSpec };
+
+/** The values util.parseArgs returns for these flags, typed from the specs. */
+export type FlagValues<Specs extends FlagSpecs> = {
+  [Name in keyof Specs]?: Specs[Name]["type"] extends "boolean"
+    ? boolean
+    : Specs[Name]["multiple"] extends true
+      ? string[]
+      : string;
+};
+
+export interface CommandContext<Specs extends FlagSpecs> {
+  readonly flags: FlagValues<Specs>;
+  /** Positional arguments after the command's name, as many as it declares. */
+  readonly args: readonly string[];
+  /** The client for the API or the mock; opened on first use, after the flags have been checked. */
+  connect(): Promise<SigmaMind>;
+  readonly stdout: Sink;
+  /** Where progress goes; never where the data goes. */
+  readonly stderr: NodeJS.WriteStream;
+  /** Whether stdout is a terminal, which decides whether progress is worth showing. */
+  readonly stdoutIsTerminal: boolean;
+}
+
+export interface Command<Specs extends FlagSpecs = FlagSpecs> {
+  readonly name: string;
+  readonly summary: string;
+  /** Positional arguments, all required, as shown in the usage line: ["ID"]. */
+  readonly args: readonly string[];
+  readonly flags: Specs;
+  readonly examples: readonly string[];
+  run(context: CommandContext<Specs>): Promise<void>;
+}
+
+/** Keeps the flag specs' literal types, so `run` sees `flags.all` as a boolean and `flags.size` as a string. */
+export function defineCommand<const Specs extends FlagSpecs>(command: Command<Specs>): Command<Specs> {
+  return command;
+}

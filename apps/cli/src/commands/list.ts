@@ -1,0 +1,97 @@
+import type { CallListResponse, CallsPagePromise } from "@sigmamind/client";
+import { parseChoice, parseWholeNumber } from "../flag-values.js";
+import type { CallWriter } from "../output/call-writer.js";
+import { csvWriter } from "../output/csv.js";
+import { jsonArrayWriter, writeJson } from "../output/json.js";
+import { ndjsonWriter } from "../output/ndjson.js";
+import { countOfCalls, progressReporter } from "../output/progress.js";
+import type { Sink } from "../output/sink.js";
+import { tableWriter } from "../output/table.js";
+import { defineCommand } from "./command.js";
+
+const FORMATS = ["table", "json", "ndjson", "csv"] as const;
+type Format = (typeof FORMATS)[number];
+
+const WRITERS: Record<Format, (sink: Sink) => CallWriter> = {
+  table: tableWriter,
+  json: jsonArrayWriter,
+  ndjson: ndjsonWriter,
+  csv: csvWriter,
+};
+
+// Pages fetched while the current one is written: enough to hide the round trip, and memory stays at a few pages.
+const PREFETCH_PAGES = 2;
+
+export const listCommand = defineCommand({
+  name: "list",
+  summary: "list calls: one page, or every call with --all",
+  args: [],
+  flags: {
+    status: { type: "string", valueName: "S", description: "only calls with this status, such as ended" },
+    page: { type: "string", valueName: "N", description: "page to show, or to start --all from, counting from 0" },
+    size: { type: "string", valueName: "N", description: "calls per page (default: the server's)" },
+    all: { type: "boolean", description: "every call of every page, streamed as it arrives" },
+    format: { type: "string", valueName: "F", description: "table (default), json, ndjson or csv" },
+  },
+  examples: [
+    "sigmamind calls list --status ended --size 50",
+    "sigmamind calls list --all --format csv > calls.csv",
+    "sigmamind calls list --all --format ndjson | jq -r .callId",
+  ],
+  async run({ flags, connect, stdout, stderr, stdoutIsTerminal }) {
+    const format = parseChoice("--format", flags.format, FORMATS) ?? "table";
+    const params = {
+      ...(flags.status !== undefined && { status: flags.status }),
+      ...(flags.page !== undefined && { page: parseWholeNumber("--page", flags.page, { min: 0 }) }),
+      ...(flags.size !== undefined && { size: parseWholeNumber("--size", flags.size, { min: 1 }) }),
+    };
+    const client = await connect();
+
+    if (flags.all) {
+      const calls = client.calls.list(params, { prefetchPages: PREFETCH_PAGES });
+      const written = await writeEveryCall(calls, WRITERS[format](stdout), progressReporter(stderr, stdoutIsTerminal));
+      if (format === "table") await stdout.write(`\n${countOfCalls(written)}\n`);
+      return;
+    }
+
+    const page = await client.calls.list(params);
+    if (format === "json") return writeJson(stdout, envelopeOf(page));
+    const writer = WRITERS[format](stdout);
+    await writer.start();
+    for (const call of page.data) await writer.write(call);
+    await writer.end();
+    if (format === "table") await stdout.write(`\n${pageFooter(page, params.page ?? 0)}\n`);
+  },
+});
+
+/** Writes calls as the pages come in; only the pages in flight are ever held. */
+async function writeEveryCall(
+  calls: CallsPagePromise,
+  writer: CallWriter,
+  progress: ReturnType<typeof progressReporter>,
+): Promise<number> {
+  let written = 0;
+  await writer.start();
+  try {
+    for await (const call of calls) {
+      await writer.write(call);
+      written++;
+      progress.add(1);
+    }
+  } finally {
+    progress.done();
+  }
+  await writer.end();
+  return written;
+}
+
+/** The API's envelope as it sent it, without the page object's methods. */
+function envelopeOf(page: CallListResponse): CallListResponse {
+  const { data, page: number, size, totalCounts, totalPages, hasNext, hasPrevious } = page;
+  return { data, page: number, size, totalCounts, totalPages, hasNext, hasPrevious };
+}
+
+function pageFooter(page: CallListResponse, requested: number): string {
+  const where = `page ${requested} of ${page.totalPages} (counting from 0), ${page.totalCounts} calls in all`;
+  return page.hasNext ? `${where}. Next: --page ${requested + 1}; every call: --all` : where;
+}

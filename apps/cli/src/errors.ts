@@ -1,0 +1,48 @@
+// How a failure becomes an exit code and one line on stderr.
+import { inspect } from "node:util";
+import { APIError, InvalidInputError, SigmaMindError } from "@sigmamind/client";
+import { BrokenPipeError } from "./output/sink.js";
+
+/** Something wrong with what was typed: an unknown command or flag, a missing argument, a bad value. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof BrokenPipeError) return ExitCode.ok;
+  // The client refuses a bad value before sending anything (a number that is not E.164, a size of 0): for a
+  // CLI, that is a value the user typed.
+  if (error instanceof UsageError || error instanceof InvalidInputError) return ExitCode.usage;
+  return ExitCode.failure;
+}
+
+export interface FailureContext {
+  /** The command whose --help the hint points to, such as "sigmamind calls list". */
+  readonly commandPath: string;
+  readonly debug: boolean;
+  /** Values that must never be printed: the API keys in play. */
+  readonly secrets: readonly string[];
+}
+
+/** What to print on stderr for a failure: one line, and with --debug the stack and causes after it. */
+export function describeFailure(error: unknown, context: FailureContext): string {
+  const message = error instanceof Error ? error.message : String(error);
+  let line = `sigmamind: ${asSentence(message.replace(/\s+/g, " ").trim())}`;
+  if (exitCodeFor(error) === ExitCode.usage) line += ` Run '${context.commandPath} --help' for usage.`;
+  else if (error instanceof APIError && error.requestId) line += ` Request id: ${error.requestId}.`;
+  else if (!(error instanceof SigmaMindError) && !context.debug) line += " Run again with --debug for details.";
+  const text = context.debug ? `${line}\n${inspect(error, { depth: 4 })}\n` : `${line}\n`;
+  return redact(text, context.secrets);
+}
+
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+// The client already keeps the key out of its errors; this also covers a stack, a cause, or a header echoed
+// back by a proxy, which --debug prints.
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((redacted, secret) => (secret ? redacted.replaceAll(secret, "[redacted]") : redacted), text);
+}

@@ -1,0 +1,48 @@
+// Turning the text of a flag into the value it stands for, or a usage error naming the flag.
+import { UsageError } from "./errors.js";
+
+export function parseWholeNumber(
+  flag: string,
+  text: string | undefined,
+  range: { min: number; max?: number },
+): number | undefined {
+  if (text === undefined) return undefined;
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  // The API's integers are 32-bit.
+  const max = range.max ?? 2_147_483_647;
+  if (!Number.isSafeInteger(value) || value < range.min || value > max) {
+    const expected = range.max === undefined ? `${range.min} or more` : `from ${range.min} to ${range.max}`;
+    throw new UsageError(`${flag} must be a whole number ${expected}, got "${text}"`);
+  }
+  return value;
+}
+
+export function parseChoice<const Choice extends string>(
+  flag: string,
+  text: string | undefined,
+  choices: readonly Choice[],
+): Choice | undefined {
+  if (text === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(text)) {
+    throw new UsageError(`${flag} must be one of ${choices.join(", ")}, got "${text}"`);
+  }
+  return text as Choice;
+}
+
+/**
+ * `--var name=value` pairs as an object. Values stay strings: a prompt variable is text, and guessing
+ * numbers would turn a customer id "007" into 7. The first "=" splits, so a value may contain "=".
+ */
+export function parseVariables(flag: string, pairs: readonly string[] | undefined): Record<string, string> | undefined {
+  if (pairs === undefined || pairs.length === 0) return undefined;
+  const variables: Record<string, string> = {};
+  for (const pair of pairs) {
+    const separator = pair.indexOf("=");
+    if (separator <= 0) throw new UsageError(`${flag} must be name=value, got "${pair}"`);
+    const name = pair.slice(0, separator);
+    // The command places a real phone call: a name given twice is more likely a slip than an override.
+    if (Object.hasOwn(variables, name)) throw new UsageError(`${flag} ${name} is given twice`);
+    variables[name] = pair.slice(separator + 1);
+  }
+  return variables;
+}

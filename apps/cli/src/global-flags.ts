@@ -1,0 +1,64 @@
+// The flags every command takes: where the API is, how to authenticate, how hard to try, how much to say.
+import type { FlagSpecs, FlagValues } from "./commands/command.js";
+import { UsageError } from "./errors.js";
+import { parseWholeNumber } from "./flag-values.js";
+
+export const GLOBAL_FLAGS = {
+  "api-key": {
+    type: "string",
+    valueName: "KEY",
+    description: "API key (default: $SIGMAMIND_API_KEY; prefer the variable, arguments show in `ps`)",
+  },
+  "base-url": {
+    type: "string",
+    valueName: "URL",
+    description: "API address (default: $SIGMAMIND_BASE_URL, then https://api.sigmamind.ai)",
+  },
+  mock: { type: "boolean", description: "start the embedded mock API and use it; no key needed" },
+  "max-retries": {
+    type: "string",
+    valueName: "N",
+    description: "retries of a failed request that is safe to repeat, 0 to 10 (default: 2)",
+  },
+  timeout: { type: "string", valueName: "MS", description: "time allowed for each attempt (default: 30000)" },
+  debug: { type: "boolean", description: "log each request, and show stack traces on errors" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+} as const satisfies FlagSpecs;
+
+export type GlobalFlagValues = FlagValues<typeof GLOBAL_FLAGS>;
+
+export interface ConnectionSettings {
+  readonly apiKey: string | undefined;
+  readonly baseUrl: string | undefined;
+  readonly mock: boolean;
+  readonly debug: boolean;
+  readonly maxRetries: number | undefined;
+  readonly timeoutMs: number | undefined;
+}
+
+export function connectionSettings(flags: GlobalFlagValues, env: NodeJS.ProcessEnv): ConnectionSettings {
+  if (flags.mock && flags["base-url"] !== undefined) {
+    throw new UsageError("--mock and --base-url cannot be used together: --mock serves its own URL");
+  }
+  return {
+    apiKey: flags["api-key"]?.trim() || env.SIGMAMIND_API_KEY?.trim() || undefined,
+    baseUrl: flags["base-url"],
+    mock: flags.mock === true,
+    debug: flags.debug === true,
+    maxRetries: parseWholeNumber("--max-retries", flags["max-retries"], { min: 0, max: 10 }),
+    timeoutMs: parseWholeNumber("--timeout", flags.timeout, { min: 1 }),
+  };
+}
+
+/**
+ * Every API key in sight, read from the raw arguments and the environment so that it can be kept out of
+ * error messages even when the arguments themselves could not be parsed.
+ */
+export function apiKeysIn(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const keys = [env.SIGMAMIND_API_KEY];
+  argv.forEach((argument, index) => {
+    if (argument === "--api-key") keys.push(argv[index + 1]);
+    else if (argument.startsWith("--api-key=")) keys.push(argument.slice("--api-key=".length));
+  });
+  return keys.map((key) => key?.trim()).filter((key): key is string => Boolean(key));
+}

@@ -1,0 +1,46 @@
+import { describe, expect, test } from "vitest";
+import { runCli } from "./support/run-cli.js";
+
+describe("--help", () => {
+  test.each([
+    [["--help"], "Usage: sigmamind <command> [options]"],
+    [["-h"], "Usage: sigmamind <command> [options]"],
+    [["calls", "--help"], "Usage: sigmamind calls <command> [options]"],
+    [["calls", "list", "--help"], "Usage: sigmamind calls list [options]"],
+    [["calls", "get", "-h"], "Usage: sigmamind calls get ID [options]"],
+    [["calls", "create", "--help"], "Usage: sigmamind calls create [options]"],
+    [["calls", "delete", "--help"], "Usage: sigmamind calls delete ID [options]"],
+    [["--help", "calls", "list"], "Usage: sigmamind calls list [options]"],
+  ])("sigmamind %j prints its usage on stdout and exits 0", async (args, usage) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout.split("\n")[0]).toBe(usage);
+    expect(stdout).toContain("Global options:");
+    expect(stdout).toContain("--api-key KEY");
+  });
+
+  test("the program's help lists every command", async () => {
+    const { stdout } = await runCli(["--help"]);
+    for (const command of ["calls list", "calls get", "calls create", "calls delete"])
+      expect(stdout).toContain(command);
+  });
+
+  test("a command's help lists its own flags and examples", async () => {
+    const { stdout } = await runCli(["calls", "list", "--help"]);
+    for (const flag of ["--status S", "--page N", "--size N", "--all", "--format F"]) expect(stdout).toContain(flag);
+    expect(stdout).toContain("sigmamind calls list --all --format csv > calls.csv");
+    const create = await runCli(["calls", "create", "--help"]);
+    for (const flag of ["--from E164", "--to E164", "--agent ID", "--var NAME=VALUE"]) {
+      expect(create.stdout).toContain(flag);
+    }
+  });
+
+  test("help wins over values that would be refused, without touching the network", async () => {
+    const { code, stdout } = await runCli(["calls", "list", "--size", "abc", "--format", "xml", "--help"], {
+      SIGMAMIND_API_KEY: undefined,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: sigmamind calls list/);
+  });
+});

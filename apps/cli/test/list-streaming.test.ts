@@ -1,0 +1,153 @@
+// --all against a server that really pages: every call of every page, in order, written as pages arrive.
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type FakeApi, fakeCall, pagedCalls, startFakeApi } from "./support/fake-api.js";
+import { parseCsv } from "./support/parse-csv.js";
+import { linesOf, runCli, spawnCli } from "./support/run-cli.js";
+
+const PAGES = 30;
+const SIZE = 100;
+const expectedIds = Array.from(
+  { length: PAGES * SIZE },
+  (_, index) => `call-${Math.floor(index / SIZE)}-${index % SIZE}`,
+);
+
+let api: FakeApi;
+beforeAll(async () => {
+  api = await startFakeApi(pagedCalls(PAGES, SIZE));
+});
+afterAll(() => api.close());
+
+const listAll = (format: string) =>
+  runCli(["calls", "list", "--all", "--size", String(SIZE), "--format", format, "--base-url", api.url]);
+
+describe("calls list --all over 30 pages", () => {
+  test("ndjson: 3000 calls in order, and stderr stays empty when it is not a terminal", async () => {
+    const { code, stdout, stderr } = await listAll("ndjson");
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(linesOf(stdout).map((line) => JSON.parse(line).callId)).toEqual(expectedIds);
+  });
+
+  test("json: one valid array of 3000 calls", async () => {
+    const { code, stdout } = await listAll("json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).map((call: { callId: string }) => call.callId)).toEqual(expectedIds);
+  });
+
+  test("csv: a header and 3000 rows", async () => {
+    const { code, stdout } = await listAll("csv");
+    expect(code).toBe(0);
+    const [header, ...rows] = parseCsv(stdout);
+    expect(header?.[0]).toBe("callId");
+    expect(rows.map((row) => row[0])).toEqual(expectedIds);
+  });
+
+  test("table: 3000 rows and the count", async () => {
+    const { code, stdout } = await listAll("table");
+    expect(code).toBe(0);
+    const lines = linesOf(stdout);
+    expect(lines).toHaveLength(1 + PAGES * SIZE + 2);
+    expect(lines.at(-1)).toBe("3000 calls");
+  });
+
+  test("the first calls are written before the last pages are served", async () => {
+    let sawOutput: () => void = () => {};
+    const outputSeen = new Promise<boolean>((resolve) => {
+      sawOutput = () => resolve(true);
+    });
+    // Pages from 5 on are held until the CLI has written something, for 5 s at most: a CLI that gathered
+    // every call before writing would only get them when the wait runs out.
+    const releasedByOutput: boolean[] = [];
+    const gated = await startFakeApi(
+      pagedCalls(10, 10, async (page) => {
+        if (page < 5) return;
+        const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000));
+        releasedByOutput.push(await Promise.race([outputSeen, timeout]));
+      }),
+    );
+    try {
+      const child = spawnCli(["calls", "list", "--all", "--size", "10", "--format", "ndjson", "--base-url", gated.url]);
+      let stdout = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        stdout += chunk;
+        sawOutput();
+      });
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      expect(code).toBe(0);
+      expect(linesOf(stdout)).toHaveLength(100);
+      expect(releasedByOutput).toEqual([true, true, true, true, true]);
+    } finally {
+      await gated.close();
+    }
+  });
+
+  test("csv quotes a field holding commas, quotes or line breaks (RFC 4180)", async () => {
+    const name = 'Ana, "the" agent\nline two';
+    const quoting = await startFakeApi(() => ({
+      status: 200,
+      body: {
+        data: [fakeCall("call-q", { agent: { agentId: "agent-q", name } })],
+        page: 0,
+        size: 1,
+        totalCounts: 1,
+        totalPages: 1,
+        hasNext: false,
+        hasPrevious: false,
+      },
+    }));
+    try {
+      const { stdout } = await runCli(["calls", "list", "--format", "csv", "--base-url", quoting.url]);
+      expect(stdout).toContain('"Ana, ""the"" agent\nline two"');
+      expect(parseCsv(stdout)[1]?.[9]).toBe(name);
+      const table = await runCli(["calls", "list", "--base-url", quoting.url]);
+      // In a table, the line break would tear the row apart.
+      expect(linesOf(table.stdout)[1]).toContain('Ana, "the" agent li…');
+    } finally {
+      await quoting.close();
+    }
+  });
+});
+
+describe("where the output goes", () => {
+  test("a reader that stops early (| head -1) ends the run quietly, with exit 0", async () => {
+    const child = spawnCli([
+      "calls",
+      "list",
+      "--all",
+      "--size",
+      String(SIZE),
+      "--format",
+      "ndjson",
+      "--base-url",
+      api.url,
+    ]);
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
+  test("the same through a shell pipeline", async () => {
+    // sh has no pipefail: the CLI's own exit status is reported on stderr instead.
+    const cli = `"${process.execPath}" dist/main.js calls list --all --size ${SIZE} --format ndjson --base-url ${api.url}`;
+    const child = spawn("sh", ["-c", `{ ${cli}; echo "exit status $?" >&2; } | head -1`], {
+      cwd: new URL("..", import.meta.url),
+      env: { PATH: process.env.PATH, SIGMAMIND_API_KEY: "any-key" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    await new Promise((resolve) => child.on("close", resolve));
+    expect(JSON.parse(stdout).callId).toBe("call-0-0");
+    expect(stderr).toBe("exit status 0\n");
+  });
+});

@@ -1,0 +1,146 @@
+import type {} from "@sigmamind/mock/vitest";
+import { describe, expect, inject, test } from "vitest";
+import { startFakeApi } from "./support/fake-api.js";
+import { parseCsv } from "./support/parse-csv.js";
+import { linesOf, runCli } from "./support/run-cli.js";
+
+const mockUrl = inject("sigmamindMockUrl");
+const list = (...args: string[]) => runCli(["calls", "list", "--base-url", mockUrl, ...args]);
+
+const CSV_HEADER = [
+  "callId",
+  "callType",
+  "status",
+  "startTime",
+  "endTime",
+  "duration",
+  "terminationReason",
+  "phoneNumber",
+  "agentId",
+  "agentName",
+  "campaignId",
+  "createdAt",
+];
+// The spec's example call, as the mock serves it in the list.
+const EXAMPLE_ROW = [
+  "call-AuUKK371Spr5nHJS",
+  "inbound",
+  "ended",
+  "2021-04-20T10:00:00.000Z",
+  "2021-04-20T10:00:00.000Z",
+  "120",
+  "inactivity",
+  "14155552671",
+  "D5D0p7TUs66TTAEAx",
+  "New AI Agent",
+  "camp-XiQEBcj9cc5TFRB4",
+  "2021-04-20T10:00:00.000Z",
+];
+
+describe("calls list: one page", () => {
+  test("table: a header, a row a call, and where the page sits", async () => {
+    const { code, stdout, stderr } = await list();
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const lines = linesOf(stdout);
+    expect(lines[0]).toMatch(/^CALL ID\s+TYPE\s+STATUS\s+SECONDS\s+NUMBER\s+AGENT\s+CREATED$/);
+    expect(lines[1]).toMatch(
+      /^call-AuUKK371Spr5nHJS\s+inbound\s+ended\s+120\s+14155552671\s+New AI Agent\s+2021-04-20T10:00:00.000Z$/,
+    );
+    // Fixed widths: every column starts at the same offset in the header and the row.
+    expect(lines[1]?.indexOf("inbound")).toBe(lines[0]?.indexOf("TYPE"));
+    expect(lines[1]?.indexOf("2021-04-20T10:00:00.000Z")).toBe(lines[0]?.indexOf("CREATED"));
+    expect(lines.at(-1)).toBe("page 0 of 123 (counting from 0), 123 calls in all. Next: --page 1; every call: --all");
+  });
+
+  test("json: the page envelope as the API sent it", async () => {
+    const { code, stdout, stderr } = await list("--format", "json");
+    expect([code, stderr]).toEqual([0, ""]);
+    const page = JSON.parse(stdout);
+    expect(Object.keys(page)).toEqual(["data", "page", "size", "totalCounts", "totalPages", "hasNext", "hasPrevious"]);
+    expect(page).toMatchObject({ totalCounts: 123, totalPages: 123, hasNext: true });
+    expect(page.data).toHaveLength(1);
+    expect(page.data[0]).toMatchObject({
+      callId: "call-AuUKK371Spr5nHJS",
+      status: "ended",
+      callType: "inbound",
+      duration: 120,
+      agent: { name: "New AI Agent" },
+    });
+  });
+
+  test("ndjson: one call a line, nothing else", async () => {
+    const { code, stdout, stderr } = await list("--format", "ndjson");
+    expect([code, stderr]).toEqual([0, ""]);
+    const calls = linesOf(stdout).map((line) => JSON.parse(line));
+    expect(calls.map((call) => call.callId)).toEqual(["call-AuUKK371Spr5nHJS"]);
+  });
+
+  test("csv: the header, then a row a call", async () => {
+    const { code, stdout, stderr } = await list("--format", "csv");
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(parseCsv(stdout)).toEqual([CSV_HEADER, EXAMPLE_ROW]);
+  });
+
+  test("--status, --page and --size go to the API as query parameters", async () => {
+    const api = await startFakeApi((request) => pagedCallsOnce(request.url.searchParams));
+    try {
+      const { code } = await runCli(
+        ["calls", "list", "--status", "in-progress", "--page", "3", "--size", "2", "--format", "ndjson"],
+        { SIGMAMIND_BASE_URL: api.url },
+      );
+      expect(code).toBe(0);
+      expect(api.requests.map((request) => Object.fromEntries(request.url.searchParams))).toEqual([
+        { status: "in-progress", page: "3", size: "2" },
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe("calls list --all", () => {
+  test("table: the rows, then how many calls", async () => {
+    const { code, stdout, stderr } = await list("--all");
+    expect([code, stderr]).toEqual([0, ""]);
+    const lines = linesOf(stdout);
+    expect(lines[0]).toMatch(/^CALL ID\s+TYPE/);
+    expect(lines[1]).toMatch(/^call-AuUKK371Spr5nHJS\s+inbound\s+ended\s+120/);
+    expect(lines.slice(2)).toEqual(["", "1 call"]);
+  });
+
+  test("json: one array of calls (the mock claims 123 pages; its one call comes once)", async () => {
+    const { code, stdout, stderr } = await list("--all", "--format", "json");
+    expect([code, stderr]).toEqual([0, ""]);
+    const calls = JSON.parse(stdout);
+    expect(Array.isArray(calls)).toBe(true);
+    expect(calls.map((call: { callId: string }) => call.callId)).toEqual(["call-AuUKK371Spr5nHJS"]);
+  });
+
+  test("ndjson: one call a line", async () => {
+    const { code, stdout, stderr } = await list("--all", "--format", "ndjson");
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(linesOf(stdout).map((line) => JSON.parse(line).callId)).toEqual(["call-AuUKK371Spr5nHJS"]);
+  });
+
+  test("csv: the header, then a row a call", async () => {
+    const { code, stdout, stderr } = await list("--all", "--format", "csv");
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(parseCsv(stdout)).toEqual([CSV_HEADER, EXAMPLE_ROW]);
+  });
+});
+
+function pagedCallsOnce(query: URLSearchParams) {
+  return {
+    status: 200,
+    body: {
+      data: [],
+      page: Number(query.get("page")),
+      size: Number(query.get("size")),
+      totalCounts: 0,
+      totalPages: 0,
+      hasNext: false,
+      hasPrevious: false,
+    },
+  };
+}

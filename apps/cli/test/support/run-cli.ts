@@ -1,0 +1,43 @@
+// Runs the built sigmamind as a real process, with an environment that holds nothing from the machine but PATH.
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+
+/** The key every run gets through SIGMAMIND_API_KEY; no output of any run may contain it. */
+export const API_KEY = "sk-test-4f9c2a7e1b8d63a0";
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export type CliEnv = Record<string, string | undefined>;
+
+export function spawnCli(args: readonly string[], env: CliEnv = {}): ChildProcessWithoutNullStreams {
+  const merged: CliEnv = { PATH: process.env.PATH, SIGMAMIND_API_KEY: API_KEY, ...env };
+  const defined = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
+  return spawn(process.execPath, [MAIN, ...args], { env: defined as NodeJS.ProcessEnv });
+}
+
+export function runCli(args: readonly string[], env: CliEnv = {}): Promise<CliResult> {
+  const child = spawnCli(args, env);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The lines of a text, without the empty one after its final line break. */
+export function linesOf(text: string): string[] {
+  return text.split(/\r?\n/).filter((line, index, lines) => line !== "" || index < lines.length - 1);
+}

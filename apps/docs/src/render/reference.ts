@@ -1,0 +1,148 @@
+import { marked } from "marked";
+import { type OperationEntry, operationsOf, type Response, resolveRef, type Schema, type Spec } from "../load-spec.js";
+import { escapeHtml, jsonBlock, schemaAnchor } from "./html.js";
+import { constraintsHtml, typeHtml } from "./schema-type.js";
+
+/** The API reference: every operation with its parameters, body, responses, examples and a try-it panel, then every schema. */
+export function renderReference(spec: Spec): string {
+  const operations = operationsOf(spec);
+  const toc = operations
+    .map(
+      ({ method, path, operation }) =>
+        `<li><a href="#${operation.operationId}"><span class="method method-${method.toLowerCase()}">${method}</span> ${escapeHtml(path)}</a></li>`,
+    )
+    .join("\n");
+  const schemaToc = Object.keys(spec.components.schemas)
+    .map((name) => `<li><a href="#${schemaAnchor(name)}">${escapeHtml(name)}</a></li>`)
+    .join("\n");
+  return `<h1>API reference</h1>
+${markdown(spec.info.description ?? "")}
+${renderAuthentication(spec)}
+<h2>Operations</h2>
+<ul class="toc">${toc}</ul>
+${operations.map((entry) => renderOperation(spec, entry)).join("\n")}
+<h2 id="schemas">Schemas</h2>
+<ul class="toc">${schemaToc}</ul>
+${Object.entries(spec.components.schemas)
+  .map(([name, schema]) => renderSchema(name, schema))
+  .join("\n")}`;
+}
+
+function renderAuthentication(spec: Spec): string {
+  const schemes = Object.values(spec.components.securitySchemes)
+    .map(
+      (scheme) =>
+        `<p>Send the API key in the <code>${escapeHtml(scheme.name)}</code> ${escapeHtml(scheme.in)} with every request. ${escapeHtml(scheme.description ?? "")}</p>`,
+    )
+    .join("\n");
+  const servers = spec.servers.map((server) => `<code>${escapeHtml(server.url)}</code>`).join(", ");
+  return `<section id="authentication"><h2>Base URL and authentication</h2><p>Base URL: ${servers}.</p>${schemes}</section>`;
+}
+
+function renderOperation(spec: Spec, { method, path, operation, parameters }: OperationEntry): string {
+  const parameterRows = parameters
+    .map(
+      (parameter) => `<tr>
+  <td><code>${escapeHtml(parameter.name)}</code></td>
+  <td>${escapeHtml(parameter.in)}</td>
+  <td>${typeHtml(parameter.schema)}</td>
+  <td>${parameter.required ? "required" : "optional"}</td>
+  <td>${escapeHtml(parameter.description ?? "")} ${constraintsHtml(resolveRef(spec, parameter.schema))}</td>
+</tr>`,
+    )
+    .join("\n");
+  const parametersHtml = parameters.length
+    ? `<h4>Parameters</h4>
+<table class="fields"><thead><tr><th>Name</th><th>In</th><th>Type</th><th></th><th>Description</th></tr></thead>
+<tbody>${parameterRows}</tbody></table>`
+    : "";
+  const body = operation.requestBody?.content["application/json"];
+  const bodyExample = body ? Object.values(body.examples ?? {})[0]?.value : undefined;
+  const bodyHtml = body
+    ? `<h4>Request body</h4><p>${typeHtml(body.schema)}</p>${Object.entries(body.examples ?? {})
+        .map(
+          ([name, example]) =>
+            `<p class="example-name">Example <code>${escapeHtml(name)}</code></p>${jsonBlock(example.value)}`,
+        )
+        .join("")}`
+    : "";
+  const responses = Object.entries(operation.responses)
+    .map(([status, reference]) => renderResponse(status, resolveRef<Response>(spec, reference)))
+    .join("\n");
+  return `<section class="operation" id="${escapeHtml(operation.operationId)}" data-operation-id="${escapeHtml(operation.operationId)}">
+<h3><span class="method method-${method.toLowerCase()}">${method}</span> <code class="path">${escapeHtml(path)}</code> ${escapeHtml(operation.summary)}</h3>
+<p class="operation-id">Operation <code>${escapeHtml(operation.operationId)}</code></p>
+${markdown(operation.description)}
+${parametersHtml}
+${bodyHtml}
+<h4>Responses</h4>
+${responses}
+${renderTryIt(method, path, operation.operationId, parameters, bodyExample)}
+</section>`;
+}
+
+function renderResponse(status: string, response: Response): string {
+  const content = response.content?.["application/json"];
+  const examples = Object.entries(content?.examples ?? {})
+    .map(
+      ([name, example]) =>
+        `<p class="example-name">Example <code>${escapeHtml(name)}</code></p>${jsonBlock(example.value)}`,
+    )
+    .join("");
+  return `<details class="response" ${status.startsWith("2") ? "open" : ""}>
+<summary><span class="status status-${status[0]}xx">${escapeHtml(status)}</span> ${escapeHtml(response.description)} ${content ? typeHtml(content.schema) : ""}</summary>
+${examples}
+</details>`;
+}
+
+function renderTryIt(
+  method: string,
+  path: string,
+  operationId: string,
+  parameters: OperationEntry["parameters"],
+  bodyExample: unknown,
+): string {
+  const inputs = parameters
+    .map((parameter) => {
+      const example = parameter.name === "callId" ? "call-AuUKK371Spr5nHJS" : "";
+      return `<label>${escapeHtml(parameter.name)} <small>(${escapeHtml(parameter.in)})</small>
+  <input name="${escapeHtml(parameter.name)}" data-in="${escapeHtml(parameter.in)}" value="${escapeHtml(example)}"${parameter.required ? " required" : ""}></label>`;
+    })
+    .join("\n");
+  const body =
+    bodyExample === undefined
+      ? ""
+      : `<label>Body <textarea name="body" rows="8">${escapeHtml(JSON.stringify(bodyExample, null, 2))}</textarea></label>`;
+  return `<form class="try-it" data-method="${method}" data-path="${escapeHtml(path)}" aria-label="Try ${escapeHtml(operationId)}">
+<h4>Try it against the mock</h4>
+${inputs}
+${body}
+<button type="submit">Send ${method} ${escapeHtml(path)}</button>
+<pre class="try-it-output" aria-live="polite"></pre>
+</form>`;
+}
+
+function renderSchema(name: string, schema: Schema): string {
+  const rows = Object.entries(schema.properties ?? {})
+    .map(
+      ([field, property]) => `<tr>
+  <td><code>${escapeHtml(field)}</code></td>
+  <td>${typeHtml(property)}</td>
+  <td>${schema.required?.includes(field) ? "required" : "optional"}</td>
+  <td>${escapeHtml(property.description ?? "")} ${constraintsHtml(property)}</td>
+</tr>`,
+    )
+    .join("\n");
+  const table = rows
+    ? `<table class="fields"><thead><tr><th>Field</th><th>Type</th><th></th><th>Description</th></tr></thead><tbody>${rows}</tbody></table>`
+    : `<p>Type: ${typeHtml(schema)}. ${constraintsHtml(schema)}</p>`;
+  return `<section class="schema" id="${schemaAnchor(name)}" data-schema="${escapeHtml(name)}">
+<h3><code>${escapeHtml(name)}</code></h3>
+${markdown(schema.description ?? "")}
+${table}
+</section>`;
+}
+
+function markdown(text: string): string {
+  return marked.parse(text, { async: false });
+}

@@ -1,0 +1,99 @@
+// 3. Size: what a user's bundler ships, minified and gzipped, for the client and for the libraries it is
+// compared with. Each is bundled the same way: esbuild, browser platform, ES modules, code splitting (so the
+// client's lazily imported validators land in a chunk of their own), minified.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build, transform } from "esbuild";
+
+export const BUNDLES = [
+  { name: "client", source: 'export { SigmaMind } from "@sigmamind/client";' },
+  { name: "openapi-fetch", source: 'export { default as createClient } from "openapi-fetch";' },
+  { name: "axios", source: 'export { default as axios } from "axios";' },
+];
+
+/**
+ * @typedef {{ minified: number, gzip: number }} Bytes
+ * @typedef {{ name: string, source: string, upFront: Bytes, everything: Bytes, files: (Bytes & { path: string,
+ *   loaded: "up front" | "on demand" })[], largestInputs: { input: string, minified: number }[] }} BundleFigures
+ */
+
+/** @returns {Promise<BundleFigures[]>} */
+export async function measureBundles() {
+  const figures = [];
+  for (const bundle of BUNDLES) figures.push(await measureBundle(bundle));
+  return figures;
+}
+
+/**
+ * Where the client's own bytes come from: its built entry keeps one `//#region src/...` per source file, and
+ * each region is minified on its own. Approximate (regions are minified and gzipped apart, so they do not add
+ * up to the bundle exactly), but enough to see which source files a size budget has to take bytes from.
+ * @returns {Promise<{ source: string, minified: number, gzip: number }[]>}
+ */
+export async function measureClientSources() {
+  const built = readFileSync(fileURLToPath(import.meta.resolve("@sigmamind/client")), "utf8");
+  const regions = built.split(/^\/\/#region /m).slice(1);
+  const sources = [];
+  for (const region of regions) {
+    const source = region.slice(0, region.indexOf("\n"));
+    const code = region.slice(source.length + 1).split(/^\/\/#endregion/m)[0] ?? "";
+    const { code: minified } = await transform(code, { minify: true, loader: "js" });
+    sources.push({ source, minified: Buffer.byteLength(minified), gzip: gzipSync(minified).byteLength });
+  }
+  return sources.sort((a, b) => b.minified - a.minified);
+}
+
+/** @param {{ name: string, source: string }} bundle @returns {Promise<BundleFigures>} */
+async function measureBundle({ name, source }) {
+  const result = await build({
+    stdin: { contents: source, resolveDir: new URL("..", import.meta.url).pathname, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    splitting: true,
+    outdir: "out",
+    write: false,
+    metafile: true,
+    logLevel: "error",
+  });
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint === "<stdin>");
+  if (!entry) throw new Error(`bundle ${name}: esbuild produced no entry chunk`);
+  // What the browser loads before the first line runs: the entry and the chunks it imports statically.
+  const upFront = new Set([entry]);
+  for (const path of upFront) {
+    for (const imported of outputs[path]?.imports ?? []) {
+      if (imported.kind === "import-statement") upFront.add(imported.path);
+    }
+  }
+  const files = result.outputFiles
+    .filter((file) => file.path.endsWith(".js"))
+    .map((file) => {
+      const path = file.path.slice(file.path.indexOf("/out/") + 1);
+      return {
+        path,
+        loaded: /** @type {"up front" | "on demand"} */ (upFront.has(path) ? "up front" : "on demand"),
+        minified: file.contents.byteLength,
+        gzip: gzipSync(file.contents).byteLength,
+      };
+    });
+  /** @param {typeof files} selected @returns {Bytes} */
+  const total = (selected) => ({
+    minified: selected.reduce((sum, file) => sum + file.minified, 0),
+    gzip: selected.reduce((sum, file) => sum + file.gzip, 0),
+  });
+  const largestInputs = Object.entries(outputs[entry]?.inputs ?? {})
+    .map(([input, { bytesInOutput }]) => ({ input: input.replace(/^.*node_modules\//, ""), minified: bytesInOutput }))
+    .sort((a, b) => b.minified - a.minified)
+    .slice(0, 8);
+  return {
+    name,
+    source,
+    upFront: total(files.filter((file) => file.loaded === "up front")),
+    everything: total(files),
+    files,
+    largestInputs,
+  };
+}

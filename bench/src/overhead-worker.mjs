@@ -1,0 +1,70 @@
+// The client side of the overhead measurement, in a process of its own (see overhead.mjs).
+import { collectGarbage, serveAsChild } from "./child.mjs";
+import { createBenchClients } from "./clients.mjs";
+import { median, percentile } from "./stats.mjs";
+
+/**
+ * @typedef {import("./overhead.mjs").RunFigures} RunFigures
+ * @typedef {import("./overhead.mjs").ScenarioRounds} ScenarioRounds
+ * @typedef {import("./clients.mjs").BenchClient} BenchClient
+ */
+
+serveAsChild(
+  /** @param {{ baseUrl: string, settings: typeof import("./overhead.mjs").OVERHEAD_SETTINGS }} input */
+  async ({ baseUrl, settings }) => {
+    const clients = createBenchClients(baseUrl);
+    /** @type {ScenarioRounds[]} */
+    const scenarios = settings.sizes.flatMap((size) => settings.modes.map((mode) => ({ size, mode, rounds: [] })));
+    for (const client of clients) {
+      for (const { size, mode } of scenarios) {
+        await run(client, size, settings.initialWarmup, mode === "concurrent" ? settings.concurrency : 1);
+      }
+    }
+    for (let round = 0; round < settings.rounds; round++) {
+      // Alternate the order, so no client always runs first (cold caches) or last (a heap full of the others').
+      const order = round % 2 === 0 ? clients : [...clients].reverse();
+      for (const scenario of scenarios) {
+        /** @type {Record<string, RunFigures>} */
+        const figures = {};
+        const requests = settings.requests[/** @type {10 | 100} */ (scenario.size)];
+        const concurrency = scenario.mode === "concurrent" ? settings.concurrency : 1;
+        for (const client of order) {
+          await run(client, scenario.size, settings.warmup, concurrency);
+          collectGarbage();
+          figures[client.name] = await run(client, scenario.size, requests, concurrency);
+        }
+        scenario.rounds.push(figures);
+      }
+      console.error(`  overhead: round ${round + 1}/${settings.rounds} done`);
+    }
+    return scenarios;
+  },
+);
+
+/**
+ * `count` requests, `concurrency` at a time, each timed from the call to the parsed body.
+ * @param {BenchClient} client @param {number} size @param {number} count @param {number} concurrency
+ * @returns {Promise<RunFigures>}
+ */
+async function run(client, size, count, concurrency) {
+  const latencies = new Float64Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const started = performance.now();
+      const body = /** @type {{ data: unknown[] }} */ (await client.list(size));
+      latencies[index] = performance.now() - started;
+      if (body.data.length !== size) throw new Error(`${client.name}: got ${body.data.length} calls, not ${size}`);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const wallMs = performance.now() - started;
+  const samples = Array.from(latencies);
+  return {
+    medianMs: median(samples),
+    p99Ms: percentile(samples, 0.99),
+    requestsPerSecond: (count / wallMs) * 1000,
+  };
+}

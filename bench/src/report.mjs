@@ -1,0 +1,140 @@
+// Renders results.json's figures as results.md: tables a reader can compare at a glance.
+import { budgetFigure, budgetLimit } from "./budgets.mjs";
+import { median } from "./stats.mjs";
+
+/** @typedef {import("./run.mjs").Results} Results */
+
+/** @param {number} value */
+const ms = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(3));
+/** @param {number} value */
+const times = (value) => `${value.toFixed(2)}×`;
+/** @param {number} value */
+const mb = (value) => `${value.toFixed(1)} MB`;
+/** @param {number} value */
+const bytes = (value) => value.toLocaleString("en-US");
+
+/**
+ * A Markdown table; the first `textColumns` columns are left-aligned, the figures after them right-aligned.
+ * @param {string[]} header @param {(string | number)[][]} rows
+ */
+function table(header, rows, textColumns = 1) {
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map((_, index) => (index < textColumns ? "---" : "---:")).join(" | ")} |`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ].join("\n");
+}
+
+/** @param {Results} results @returns {string} */
+export function renderMarkdown(results) {
+  const { machine, clientBuild, overhead, prefetch, stream, bundles, clientSources, typeCost, budgets } = results;
+  const failed = budgets.filter((budget) => !budget.pass).length;
+  const openapiFetch = bundles.find((bundle) => bundle.name === "openapi-fetch");
+  const sections = [
+    "# @sigmamind/client benchmark results",
+    `Written by \`pnpm bench\` on ${results.date} in ${(results.durationMs / 1000).toFixed(0)} s: Node.js ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, load average ${machine.loadAverage.map((load) => load.toFixed(2)).join(" / ")} at the start. The machine is shared: timings move by several percent between runs; compare ratios, not absolute times. See README.md for what each figure means.`,
+    `Measured build: \`packages/client/dist/index.mjs\` built ${clientBuild.builtAt}, sha256 \`${clientBuild.sha256.slice(0, 12)}\`.${clientBuild.changedDuringRun ? " **It was rebuilt during the run: these figures mix two builds; run again.**" : ""}`,
+    `## Budgets: ${failed === 0 ? "all pass" : `${failed} of ${budgets.length} fail`}`,
+    table(
+      ["budget", "scenario", "figure", "limit", "result"],
+      budgets.map((budget) => [
+        budget.name,
+        budget.scenario,
+        budgetFigure(budget),
+        budgetLimit(budget),
+        budget.pass ? "pass" : "**FAIL**",
+      ]),
+      2,
+    ),
+    "## 1. Per-request overhead",
+    `GET /v1/calls from a keep-alive node:http server in another process, serving the spec's seed page with its call repeated \`size\` times. ${overhead.settings.initialWarmup} unrecorded requests per client and scenario first, then ${overhead.settings.rounds} rounds, client order reversed every other round; in each round, per client and scenario, ${overhead.settings.warmup} unrecorded requests then ${overhead.settings.requests[10]} (size 10) or ${overhead.settings.requests[100]} (size 100) recorded ones, one at a time (sequential) or ${overhead.settings.concurrency} at a time (concurrent). Figures are medians over rounds; "× raw" is the median over rounds of that round's ratio to raw fetch (latency: lower is better; requests/s: higher is better).`,
+    ...overhead.scenarios.flatMap((scenario) => [
+      `### ${scenario.mode}, size ${scenario.size}`,
+      table(
+        ["client", "median ms", "p99 ms", "requests/s", "median × raw", "p99 × raw", "requests/s × raw"],
+        Object.entries(scenario.clients).map(([name, figures]) => [
+          name,
+          ms(figures.medianMs),
+          ms(figures.p99Ms),
+          figures.requestsPerSecond.toFixed(0),
+          times(figures.medianRatio),
+          times(figures.p99Ratio),
+          times(figures.throughputRatio),
+        ]),
+      ),
+    ]),
+    "## 2. Pagination",
+    `### Prefetch: ${prefetch.settings.pages} pages of ${prefetch.settings.pageSize}, ${prefetch.settings.latencyMs} ms server latency`,
+    `\`for await\` over \`client.calls.list({ size: ${prefetch.settings.pageSize} }, { prefetchPages })\`; median of ${prefetch.settings.repeats} runs.`,
+    table(
+      ["prefetchPages", "wall time ms", "runs ms", "speed-up over sequential"],
+      prefetch.runs.map((run) => [
+        run.prefetchPages,
+        ms(run.wallMs),
+        run.runsMs.map((value) => ms(value)).join(", "),
+        times(run.speedup),
+      ]),
+    ),
+    `### Memory: streaming ${(stream.settings.pages * stream.settings.pageSize).toLocaleString("en-US")} calls (${stream.settings.pages} pages of ${stream.settings.pageSize}, no latency)`,
+    'Each run in a fresh process (`--expose-gc`); the baseline is taken after one warm-up page and `gc()`. Peaks are sampled every 2 ms and every 500 calls. "Heap after gc" is what is still reachable once the stream ends: a leak shows there; garbage waiting for collection does not. Raw fetch + JSON.parse page by page is the floor any fetch-based client stands on.',
+    table(
+      [
+        "reader",
+        "prefetch",
+        "wall ms",
+        "peak RSS growth",
+        "peak heap used",
+        "peak heap total",
+        "peak external",
+        "heap after gc",
+        "RSS growth at each tenth",
+      ],
+      stream.runs.map((run) => [
+        run.reader,
+        run.prefetchPages,
+        ms(run.wallMs),
+        mb(run.peakRssGrowthMb),
+        mb(run.peakHeapUsedGrowthMb),
+        mb(run.peakHeapTotalGrowthMb),
+        mb(run.peakExternalGrowthMb),
+        mb(run.settledHeapUsedGrowthMb),
+        run.rssGrowthByTenthMb.map((value) => value.toFixed(0)).join(" "),
+      ]),
+    ),
+    "## 3. Size",
+    'esbuild bundle of each entry below: browser platform, ES modules, minified, code splitting; gzip at zlib\'s default level, each file apart. "Up front" is the entry chunk and the chunks it imports statically; "everything" adds the chunks loaded on demand (the client\'s response validators).',
+    table(
+      ["bundle", "entry", "up front min", "up front gzip", "everything min", "everything gzip", "gzip × openapi-fetch"],
+      bundles.map((bundle) => [
+        bundle.name,
+        `\`${bundle.source}\``,
+        bytes(bundle.upFront.minified),
+        bytes(bundle.upFront.gzip),
+        bytes(bundle.everything.minified),
+        bytes(bundle.everything.gzip),
+        openapiFetch ? times(bundle.upFront.gzip / openapiFetch.upFront.gzip) : "",
+      ]),
+      2,
+    ),
+    "Where the client's own up-front bytes come from (each source file's region of the built entry, minified and gzipped on its own, so approximate):",
+    table(
+      ["source", "minified", "gzip"],
+      clientSources.slice(0, 10).map((source) => [source.source, bytes(source.minified), bytes(source.gzip)]),
+    ),
+    "## 4. Type cost",
+    `\`tsc --noEmit\` with the repository's base compiler options on types/consumer.ts (every operation of the client) and on types/empty.ts; medians of ${typeCost.settings.runs} runs each. Wall time includes Node.js start-up and the lib files both load; check time, types and instantiations (from \`--extendedDiagnostics\`) are the steadier figures.`,
+    table(
+      ["file", "wall ms", "check ms", "types", "instantiations", "memory"],
+      typeCost.files.map((file) => [
+        file.file,
+        ms(file.wallMs),
+        ms(median(file.runs.map((run) => run.checkMs))),
+        bytes(median(file.runs.map((run) => run.types))),
+        bytes(median(file.runs.map((run) => run.instantiations))),
+        mb(median(file.runs.map((run) => run.memoryKb)) / 1024),
+      ]),
+    ),
+    `The consumer costs ${ms(typeCost.extraMs)} ms over the empty file.`,
+  ];
+  return `${sections.join("\n\n")}\n`;
+}
