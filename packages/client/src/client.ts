@@ -6,7 +6,14 @@ import { defaultLogger, type Logger, type LogLevel, levelledLogger, parseLogLeve
 import type { SigmaMindRawClient } from "./core/raw-client.js";
 import { checkHeaders, checkMaxRetries, checkTimeoutMs, type RequestOptions } from "./core/request-options.js";
 import { DEFAULT_BACKOFF } from "./core/retry.js";
-import { defaultSleep, type Fetch, type Sleep, sendWithRetries, type TransportConfig } from "./core/transport.js";
+import {
+  type AttemptSettings,
+  defaultSleep,
+  type Fetch,
+  type Sleep,
+  sendWithRetries,
+  type TransportConfig,
+} from "./core/transport.js";
 import { readEnv } from "./internal/env.js";
 import { isLoopback } from "./internal/is-loopback.js";
 import { redactSecret } from "./internal/redact.js";
@@ -99,10 +106,11 @@ export class SigmaMind {
       backoff: DEFAULT_BACKOFF,
       sleep: options.sleep ?? defaultSleep,
       logger: levelledLogger(options.logger ?? defaultLogger(), level),
+      debugEnabled: level === "debug",
     };
     this.raw = createClient<paths>({
       baseUrl: this.baseUrl,
-      fetch: this.#fetchFor({}),
+      fetch: this.#fetchFor({}, "request"),
       headers: { ...options.headers, "X-API-Key": apiKey },
     });
     const context: ClientContext = {
@@ -114,10 +122,11 @@ export class SigmaMind {
     this.calls = new Calls(context);
   }
 
-  #fetchFor(options: RequestOptions): Fetch {
-    const settings = {
+  #fetchFor(options: RequestOptions, signal: AttemptSettings["signal"] = options.signal): Fetch {
+    const settings: AttemptSettings = {
       timeoutMs: options.timeoutMs ?? this.timeoutMs,
       maxRetries: options.maxRetries ?? this.maxRetries,
+      signal,
     };
     return (request) => sendWithRetries(this.#transport, request, settings);
   }

@@ -6,7 +6,7 @@ import type { Fetch } from "./transport.js";
 export interface ClientContext {
   /** The openapi-fetch client, with the key and default transport. */
   readonly raw: SigmaMindRawClient;
-  /** A fetch for one call: the transport with that call's timeout and retry settings. */
+  /** A fetch for one call: the transport with that call's signal, timeout and retry settings. */
   fetchFor(options: RequestOptions): Fetch;
   /** Removes the API key from a body the server echoed it in, before the body goes into an error. */
   readonly redact: (body: unknown) => unknown;

@@ -11,6 +11,11 @@ export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>;
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export interface AttemptSettings {
+  /**
+   * What aborts the call: the caller's signal for a resource method (undefined when it passed none), or
+   * "request" for the raw client, whose caller's signal is the request's own.
+   */
+  signal: AbortSignal | undefined | "request";
   /** Time allowed for each attempt, from sending the request to the last byte of the body. */
   timeoutMs: number;
   /** Attempts after the first. */
@@ -22,6 +27,8 @@ export interface TransportConfig {
   backoff: BackoffPolicy;
   sleep: Sleep;
   logger: Logger;
+  /** Whether the logger takes debug lines. */
+  debugEnabled: boolean;
 }
 
 type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: Error };
@@ -33,20 +40,20 @@ type Outcome = { response: Response; error?: undefined } | { response?: undefine
  * so the resource methods and the raw client behave the same.
  */
 export async function sendWithRetries(config: TransportConfig, request: Request, settings: AttemptSettings) {
-  const userSignal = request.signal;
+  const userSignal = settings.signal === "request" ? request.signal : settings.signal;
   const attempts = settings.maxRetries + 1;
   for (let attempt = 1; ; attempt++) {
-    const started = Date.now();
+    const started = config.debugEnabled ? Date.now() : 0;
     // A request with a body is consumed by sending it; keep the original to send again.
     const outgoing = request.body !== null && attempt < attempts ? request.clone() : request;
     const outcome = await attemptOnce(config.fetch, outgoing, userSignal, settings.timeoutMs, attempt, attempts);
-    const elapsed = Date.now() - started;
-    const target = `${request.method} ${request.url}`;
-    if (outcome.response) {
-      config.logger.debug(`${target} → ${outcome.response.status} in ${elapsed} ms (attempt ${attempt}/${attempts})`);
-    } else {
+    // Building the line costs every call; only a debug logger reads it.
+    if (config.debugEnabled) {
+      const took = `in ${Date.now() - started} ms (attempt ${attempt}/${attempts})`;
       config.logger.debug(
-        `${target} failed in ${elapsed} ms (attempt ${attempt}/${attempts}): ${outcome.error.message}`,
+        outcome.response
+          ? `${request.method} ${request.url} → ${outcome.response.status} ${took}`
+          : `${request.method} ${request.url} failed ${took}: ${outcome.error.message}`,
       );
     }
 
@@ -55,6 +62,7 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
       if (outcome.error) throw outcome.error;
       return outcome.response;
     }
+    const target = `${request.method} ${request.url}`;
     const retryAfterMs = outcome.response ? parseRetryAfterMs(outcome.response.headers) : undefined;
     const delay = retryDelayMs(attempt, retryAfterMs, config.backoff);
     if (delay === undefined) {
@@ -67,7 +75,7 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
       `${target} ${outcome.response ? `got ${outcome.response.status}` : "failed"}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1}/${attempts})`,
     );
     try {
-      await config.sleep(delay, userSignal);
+      await config.sleep(delay, userSignal ?? NEVER_ABORTED);
     } catch (error) {
       throw new APIUserAbortError(undefined, { cause: error });
     }
@@ -83,26 +91,21 @@ function isRetryable(method: string, outcome: Outcome): boolean {
 async function attemptOnce(
   fetch: Fetch,
   request: Request,
-  userSignal: AbortSignal,
+  userSignal: AbortSignal | undefined,
   timeoutMs: number,
   attempt: number,
   attempts: number,
 ): Promise<Outcome> {
-  if (userSignal.aborted) return { error: new APIUserAbortError(undefined, { cause: userSignal.reason }) };
+  if (userSignal?.aborted) return { error: new APIUserAbortError(undefined, { cause: userSignal.reason }) };
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   try {
-    const response = await fetch(request, { signal: anySignal([userSignal, timeout.signal]) });
-    const body = await response.arrayBuffer();
-    return {
-      response: new Response(body.byteLength > 0 ? body : null, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      }),
-    };
+    // Most calls carry no signal of their own: then the timeout's alone does, without combining signals.
+    const signal = userSignal ? anySignal([userSignal, timeout.signal]) : timeout.signal;
+    const response = await fetch(request, { signal });
+    return { response: keepBody(response, await response.text()) };
   } catch (error) {
-    if (userSignal.aborted) return { error: new APIUserAbortError(undefined, { cause: error }) };
+    if (userSignal?.aborted) return { error: new APIUserAbortError(undefined, { cause: error }) };
     const origin = new URL(request.url).origin;
     if (timeout.signal.aborted) {
       return {
@@ -129,3 +132,21 @@ function describeCause(error: unknown): string {
 }
 
 export const defaultSleep: Sleep = abortableSleep;
+
+const NEVER_ABORTED = new AbortController().signal;
+
+/**
+ * The body is read inside the attempt, under its timeout, so that a stalled or cut body is retried like any
+ * other failure. Its readers then hand back the text already read: copying it into a new Response would cost
+ * every call a second Response and buffer.
+ */
+function keepBody(response: Response, text: string): Response {
+  const encoded = () => new TextEncoder().encode(text);
+  return Object.defineProperties(response, {
+    text: { value: () => Promise.resolve(text) },
+    json: { value: () => Promise.resolve(text).then(JSON.parse) },
+    arrayBuffer: { value: () => Promise.resolve(encoded().buffer) },
+    bytes: { value: () => Promise.resolve(encoded()) },
+    blob: { value: () => Promise.resolve(new Blob([text])) },
+  });
+}

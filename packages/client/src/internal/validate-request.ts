@@ -53,6 +53,16 @@ export function checkParameters(
   }
 }
 
+/**
+ * A value sent as one path segment. "." and ".." (also percent-encoded) are dot segments that URL parsing
+ * removes, so `calls.delete("..")` would reach another path entirely: they are refused.
+ */
+export function checkPathSegment(method: string, name: string, value: string): void {
+  if (/^(\.|%2e){1,2}$/i.test(value)) {
+    throw new InvalidInputError(`${method}: ${name} cannot be "${value}", which URLs read as a relative path.`);
+  }
+}
+
 /** A JSON body: the same checks, field by field, with unknown fields refused at the top level. */
 export function checkBody(method: string, schema: FieldSchema, body: unknown): void {
   if (!isPlainObject(body))

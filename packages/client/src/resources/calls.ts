@@ -7,7 +7,7 @@ import { checkRequestOptions, type RequestOptions } from "../core/request-option
 import { assertValidResponse } from "../core/response-validation.js";
 import { requestSchemas } from "../generated/request-schemas.js";
 import { anySignal } from "../internal/any-signal.js";
-import { checkBody, checkParameters } from "../internal/validate-request.js";
+import { checkBody, checkParameters, checkPathSegment } from "../internal/validate-request.js";
 
 export type { Call, CallListResponse } from "@sigmamind/types";
 /** Query parameters of `calls.list()`: `status`, `page` (from 0), `size`. */
@@ -45,8 +45,7 @@ export class Calls {
         params: { query: page === 0 && params?.page === undefined ? params : { ...params, page } },
         parseAs: "text",
         headers: requestOptions.headers,
-        signal,
-        fetch: this.#context.fetchFor(requestOptions),
+        fetch: this.#context.fetchFor({ ...requestOptions, signal }),
       });
       return this.#readValid<CallListResponse>("listCalls", result);
     };
@@ -56,12 +55,12 @@ export class Calls {
   /** One call by its id. */
   async get(callId: string, options: RequestOptions = {}): Promise<Call> {
     checkParameters("calls.get", requestSchemas.getCall.path, { callId });
+    checkPathSegment("calls.get", "callId", callId);
     checkRequestOptions("calls.get", options);
     const result = await this.#context.raw.GET("/v1/calls/{callId}", {
       params: { path: { callId } },
       parseAs: "text",
       headers: options.headers,
-      signal: options.signal,
       fetch: this.#context.fetchFor(options),
     });
     return this.#readValid<Call>("getCall", result);
@@ -78,7 +77,6 @@ export class Calls {
       body: params,
       parseAs: "text",
       headers: options.headers,
-      signal: options.signal,
       fetch: this.#context.fetchFor(options),
     });
     return this.#readValid<Call>("createCall", result);
@@ -87,12 +85,12 @@ export class Calls {
   /** Deletes a call. */
   async delete(callId: string, options: RequestOptions = {}): Promise<void> {
     checkParameters("calls.delete", requestSchemas.deleteCall.path, { callId });
+    checkPathSegment("calls.delete", "callId", callId);
     checkRequestOptions("calls.delete", options);
     const result = await this.#context.raw.DELETE("/v1/calls/{callId}", {
       params: { path: { callId } },
       parseAs: "text",
       headers: options.headers,
-      signal: options.signal,
       fetch: this.#context.fetchFor(options),
     });
     readNoContent(result, this.#context.redact);

@@ -95,14 +95,17 @@ describe("list parameters", () => {
 describe("call ids", () => {
   test("any non-empty id reaches the server intact in one path segment", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1 }), async (callId) => {
-        const { sigmamind, requests } = client();
-        await sigmamind.calls.get(callId);
-        const path = new URL(requests[0]?.url ?? "").pathname;
-        const segments = path.split("/");
-        expect(segments).toHaveLength(4);
-        expect(decodeURIComponent(segments[3] ?? "")).toBe(callId);
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1 }).filter((id) => !/^(\.|%2e){1,2}$/i.test(id)),
+        async (callId) => {
+          const { sigmamind, requests } = client();
+          await sigmamind.calls.get(callId);
+          const path = new URL(requests[0]?.url ?? "").pathname;
+          const segments = path.split("/");
+          expect(segments).toHaveLength(4);
+          expect(decodeURIComponent(segments[3] ?? "")).toBe(callId);
+        },
+      ),
     );
   });
 
@@ -114,6 +117,16 @@ describe("call ids", () => {
     await expect(run(sigmamind)).rejects.toThrow(`calls.${method}: callId must not be empty`);
     expect(requests).toHaveLength(0);
   });
+
+  test.each([".", "..", "%2e", "%2E%2e", ".%2E"])(
+    "%s is refused: URLs read it as a relative path, and a delete would hit another resource",
+    async (callId) => {
+      const { sigmamind, requests } = client();
+      await expect(sigmamind.calls.delete(callId)).rejects.toThrow(`calls.delete: callId cannot be "${callId}"`);
+      await expect(sigmamind.calls.get(callId)).rejects.toBeInstanceOf(InvalidInputError);
+      expect(requests).toHaveLength(0);
+    },
+  );
 
   test("a non-string id is refused", async () => {
     const { sigmamind } = client();

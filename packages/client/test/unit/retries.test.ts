@@ -228,6 +228,26 @@ describe("time and aborts", () => {
     expect(requests).toHaveLength(1);
   });
 
+  test("the raw client's signal aborts a backoff wait too", async () => {
+    const controller = new AbortController();
+    const { fetch, requests } = sequence(() => json(503, {}, { "retry-after": "30" }));
+    const sigmamind = new SigmaMind({ apiKey: "test-key", fetch });
+    const pending = sigmamind.raw.GET("/v1/calls", { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(requests).toHaveLength(1);
+  });
+
+  test("the raw client's response can still be read after openapi-fetch parsed it", async () => {
+    const { fetch } = sequence(() => json(200, emptyPage));
+    const sigmamind = new SigmaMind({ apiKey: "test-key", fetch });
+    const { data, response } = await sigmamind.raw.GET("/v1/calls");
+    expect(data).toEqual(emptyPage);
+    expect(response).toBeInstanceOf(Response);
+    expect(await response.json()).toEqual(emptyPage);
+    expect(JSON.parse(new TextDecoder().decode(await response.arrayBuffer()))).toEqual(emptyPage);
+  });
+
   test("an already aborted signal sends nothing", async () => {
     const { fetch, requests } = sequence(() => json(200, emptyPage));
     const { sigmamind } = client(fetch);
