@@ -109,7 +109,7 @@ async function generateRequestSchemas() {
     HEADER,
     'import type { RequestSchemas } from "../internal/validate-request.js";',
     "",
-    `export const requestSchemas = ${JSON.stringify(operations, null, 2)} as const satisfies RequestSchemas;`,
+    `export const requestSchemas = ${JSON.stringify(operations)} as const satisfies RequestSchemas;`,
     "",
   ].join("\n");
   await writeFile(new URL("request-schemas.ts", outDir), source);
@@ -121,15 +121,15 @@ function schemaOf(node) {
   const KEPT = ["type", "pattern", "minLength", "maxLength", "minimum", "maximum", "required", "maxProperties"];
   const out = Object.fromEntries(KEPT.filter((key) => key in schema).map((key) => [key, schema[key]]));
   if (schema.anyOf) out.anyOf = schema.anyOf.map(schemaOf);
-  if (schema.format) out.format = schema.format;
   if (schema.properties) {
     out.properties = Object.fromEntries(
       Object.entries(schema.properties).map(([key, value]) => [key, schemaOf(value)]),
     );
   }
   if (typeof schema.additionalProperties === "object") out.additionalProperties = schemaOf(schema.additionalProperties);
+  // An example helps a message only where a pattern is hard to read.
   const example = schema.examples?.[0] ?? schema.example;
-  if (example !== undefined) out.example = example;
+  if (example !== undefined && schema.pattern) out.example = example;
   return out;
 }
 

@@ -137,16 +137,13 @@ const NEVER_ABORTED = new AbortController().signal;
 
 /**
  * The body is read inside the attempt, under its timeout, so that a stalled or cut body is retried like any
- * other failure. Its readers then hand back the text already read: copying it into a new Response would cost
- * every call a second Response and buffer.
+ * other failure. text() and json() then hand back the text already read: copying it into a new Response would
+ * cost every call a second Response and buffer.
  */
 function keepBody(response: Response, text: string): Response {
-  const encoded = () => new TextEncoder().encode(text);
+  // openapi-fetch reads bodies with text() or json(); like any fetch body, it can then not be read again.
   return Object.defineProperties(response, {
     text: { value: () => Promise.resolve(text) },
     json: { value: () => Promise.resolve(text).then(JSON.parse) },
-    arrayBuffer: { value: () => Promise.resolve(encoded().buffer) },
-    bytes: { value: () => Promise.resolve(encoded()) },
-    blob: { value: () => Promise.resolve(new Blob([text])) },
   });
 }
