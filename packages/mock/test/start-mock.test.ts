@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -76,10 +76,14 @@ describe("startMock", () => {
     const specPath = join(dir, "openapi.yaml");
     await writeFile(specPath, "openapi: 3.1.0\npaths: {\n");
     const before = Date.now();
-    const error = await startMock({ specPath, startTimeoutMs: 20_000 }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(MockStartError);
-    expect((error as Error).message).toMatch(/Prism exited before it was ready/);
-    expect(Date.now() - before).toBeLessThan(20_000);
+    try {
+      const error = await startMock({ specPath, startTimeoutMs: 20_000 }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(MockStartError);
+      expect((error as Error).message).toMatch(/Prism exited before it was ready/);
+      expect(Date.now() - before).toBeLessThan(20_000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test.each([

