@@ -165,7 +165,6 @@ function article(type: string) {
 function describeType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "number" && !Number.isInteger(value)) return `${value}`;
-  if (typeof value === "string") return `a string`;
-  return typeof value === "number" ? `${value}` : `${article(typeof value)}`;
+  // A number is shown as it is; anything else by its kind: "a string", "an object".
+  return typeof value === "number" ? `${value}` : article(typeof value);
 }

@@ -35,10 +35,15 @@ export class Calls {
    */
   list(params: ListCallsParams = {}, options: ListCallsOptions = {}): CallsPagePromise {
     const { prefetchPages, maxItems, ...requestOptions } = options ?? {};
+    // The inputs are the same for every page: checked before the first request, not again for each page.
+    let inputsChecked = false;
     const fetchPage = async (page: number, iterationSignal: AbortSignal | undefined) => {
-      checkParameters("calls.list", requestSchemas.listCalls.query, params);
-      checkRequestOptions("calls.list", options, ["prefetchPages", "maxItems"]);
-      checkPagination(prefetchPages, maxItems);
+      if (!inputsChecked) {
+        checkParameters("calls.list", requestSchemas.listCalls.query, params);
+        checkRequestOptions("calls.list", options, ["prefetchPages", "maxItems"]);
+        checkPagination(prefetchPages, maxItems);
+        inputsChecked = true;
+      }
       const signal = joinSignals(requestOptions.signal, iterationSignal);
       const result = await this.#context.raw.GET("/v1/calls", {
         // The first page goes out as the caller wrote it; later pages carry their number.
