@@ -91,23 +91,24 @@ async function generateRequestSchemas() {
       const operation = item[method];
       if (!operation) continue;
       const parameters = [...shared, ...(operation.parameters ?? [])].map(resolve);
-      const group = (location) =>
-        Object.fromEntries(
-          parameters
-            .filter((p) => p.in === location)
-            .map((p) => [p.name, { required: !!p.required, schema: schemaOf(p.schema) }]),
-        );
+      const inputs = {};
+      for (const location of ["path", "query"]) {
+        const group = parameters.filter((parameter) => parameter.in === location);
+        if (group.length === 0) continue;
+        const required = group.filter((parameter) => parameter.required).map((parameter) => parameter.name);
+        inputs[location] = {
+          properties: Object.fromEntries(group.map((parameter) => [parameter.name, schemaOf(parameter.schema)])),
+          ...(required.length > 0 && { required }),
+        };
+      }
       const body = operation.requestBody && resolve(operation.requestBody).content?.["application/json"]?.schema;
-      operations[operation.operationId] = {
-        path: group("path"),
-        query: group("query"),
-        body: body ? schemaOf(body) : null,
-      };
+      if (body) inputs.body = schemaOf(body);
+      operations[operation.operationId] = inputs;
     }
   }
   const source = [
     HEADER,
-    'import type { RequestSchemas } from "../internal/validate-request.js";',
+    'import type { RequestSchemas } from "../internal/check-inputs.js";',
     "",
     `export const requestSchemas = ${JSON.stringify(operations)} as const satisfies RequestSchemas;`,
     "",
@@ -120,7 +121,15 @@ function schemaOf(node) {
   const schema = resolve(node);
   const KEPT = ["type", "pattern", "minLength", "maxLength", "minimum", "maximum", "required", "maxProperties"];
   const out = Object.fromEntries(KEPT.filter((key) => key in schema).map((key) => [key, schema[key]]));
-  if (schema.anyOf) out.anyOf = schema.anyOf.map(schemaOf);
+  if (schema.anyOf) {
+    // An open enum (anyOf: [{ enum }, { type: string }]) reduces to the same branch twice, as enums are not
+    // checked (the API may add values): one is enough.
+    const branches = [
+      ...new Map(schema.anyOf.map(schemaOf).map((branch) => [JSON.stringify(branch), branch])).values(),
+    ];
+    if (branches.length === 1) Object.assign(out, branches[0]);
+    else out.anyOf = branches;
+  }
   if (schema.properties) {
     out.properties = Object.fromEntries(
       Object.entries(schema.properties).map(([key, value]) => [key, schemaOf(value)]),

@@ -4,7 +4,7 @@ import type { ClientContext } from "./core/client-context.js";
 import { InvalidInputError } from "./core/errors.js";
 import { defaultLogger, type Logger, type LogLevel, levelledLogger, parseLogLevel } from "./core/logger.js";
 import type { SigmaMindRawClient } from "./core/raw-client.js";
-import { checkHeaders, checkMaxRetries, checkTimeoutMs, type RequestOptions } from "./core/request-options.js";
+import { HEADERS, MAX_RETRIES, type RequestOptions, TIMEOUT_MS } from "./core/request-options.js";
 import { DEFAULT_BACKOFF } from "./core/retry.js";
 import {
   type AttemptSettings,
@@ -14,6 +14,7 @@ import {
   sendWithRetries,
   type TransportConfig,
 } from "./core/transport.js";
+import { checkInputs, type FieldSchema } from "./internal/check-inputs.js";
 import { readEnv } from "./internal/env.js";
 import { isLoopback } from "./internal/is-loopback.js";
 import { redactSecret } from "./internal/redact.js";
@@ -56,19 +57,26 @@ export interface ClientOptions {
   sleep?: Sleep | undefined;
 }
 
-const OPTION_NAMES = [
-  "apiKey",
-  "baseUrl",
-  "maxRetries",
-  "timeoutMs",
-  "fetch",
-  "headers",
-  "logger",
-  "logLevel",
-  "validateResponses",
-  "allowInsecureHttp",
-  "sleep",
-] as const satisfies readonly (keyof ClientOptions)[];
+const FUNCTION: FieldSchema = { type: "function" };
+const BOOLEAN: FieldSchema = { type: "boolean", description: "true or false" };
+const STRING: FieldSchema = { type: "string" };
+
+/** What each option must be; `logger` and `logLevel` are checked on their own. */
+const CLIENT_OPTIONS = {
+  properties: {
+    apiKey: STRING,
+    baseUrl: STRING,
+    maxRetries: MAX_RETRIES,
+    timeoutMs: TIMEOUT_MS,
+    fetch: FUNCTION,
+    headers: HEADERS,
+    logger: {},
+    logLevel: {},
+    validateResponses: BOOLEAN,
+    allowInsecureHttp: BOOLEAN,
+    sleep: FUNCTION,
+  } satisfies Record<keyof ClientOptions, FieldSchema>,
+};
 
 /**
  * The SigmaMind API client.
@@ -77,19 +85,20 @@ const OPTION_NAMES = [
  *   for await (const call of client.calls.list({ status: "ended" })) console.log(call.callId);
  */
 export class SigmaMind {
+  // Set in the constructor; `declare` keeps the build from emitting a field definition for each as well.
   /** The base URL requests go to. */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
   /** Attempts after the first, unless a call says otherwise. */
-  readonly maxRetries: number;
+  declare readonly maxRetries: number;
   /** Time allowed for each attempt, unless a call says otherwise. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** `client.calls`: list, get, create and delete calls. */
-  readonly calls: Calls;
+  declare readonly calls: Calls;
   /**
    * The underlying openapi-fetch client for `{ data, error }` style calls, with the same key, retries and
    * timeouts: `const { data, error } = await client.raw.GET("/v1/calls", { params: { query: { size: 5 } } })`.
    */
-  readonly raw: SigmaMindRawClient;
+  declare readonly raw: SigmaMindRawClient;
   // Private fields: util.inspect, JSON.stringify and structuredClone of the client never see the key.
   readonly #transport: TransportConfig;
 
@@ -133,46 +142,13 @@ export class SigmaMind {
 }
 
 function checkOptions(options: unknown): asserts options is ClientOptions {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new InvalidInputError("new SigmaMind(options): options must be an object, such as { apiKey }.");
-  }
-  const unknown = Object.keys(options).filter((key) => !(OPTION_NAMES as readonly string[]).includes(key));
-  if (unknown.length > 0) {
-    throw new InvalidInputError(
-      `new SigmaMind(options): unknown option ${unknown.map((key) => `"${key}"`).join(", ")}. Known options: ${OPTION_NAMES.join(", ")}.`,
-    );
-  }
-  const given = options as Record<string, unknown>;
-  const label = (name: string) => `new SigmaMind(options): ${name}`;
-  for (const name of ["apiKey", "baseUrl"]) {
-    if (given[name] !== undefined && typeof given[name] !== "string") {
-      throw new InvalidInputError(`${label(name)} must be a string, got ${typeName(given[name])}.`);
-    }
-  }
-  for (const name of ["fetch", "sleep"]) {
-    if (given[name] !== undefined && typeof given[name] !== "function") {
-      throw new InvalidInputError(`${label(name)} must be a function, got ${typeName(given[name])}.`);
-    }
-  }
-  for (const name of ["validateResponses", "allowInsecureHttp"]) {
-    if (given[name] !== undefined && typeof given[name] !== "boolean") {
-      throw new InvalidInputError(`${label(name)} must be true or false, got ${typeName(given[name])}.`);
-    }
-  }
-  checkTimeoutMs(label("timeoutMs"), given.timeoutMs);
-  checkMaxRetries(label("maxRetries"), given.maxRetries);
-  checkHeaders(label("headers"), given.headers);
-  if (given.logLevel !== undefined) parseLogLevel(given.logLevel, label("logLevel"));
-  const logger = given.logger as Record<string, unknown> | undefined;
-  if (logger !== undefined) {
-    const methods = ["error", "warn", "info", "debug"];
-    if (
-      logger === null ||
-      typeof logger !== "object" ||
-      !methods.every((method) => typeof logger[method] === "function")
-    ) {
-      throw new InvalidInputError(`${label("logger")} must have error, warn, info and debug methods, like console.`);
-    }
+  const label = "new SigmaMind(options)";
+  checkInputs(label, "option", CLIENT_OPTIONS, options);
+  const { logger, logLevel } = options as ClientOptions;
+  if (logLevel !== undefined) parseLogLevel(logLevel, `${label}: logLevel`);
+  const methods = ["error", "warn", "info", "debug"] as const;
+  if (logger !== undefined && !methods.every((method) => typeof logger?.[method] === "function")) {
+    throw new InvalidInputError(`${label}: logger must have error, warn, info and debug methods, like console.`);
   }
 }
 
@@ -215,8 +191,4 @@ function resolveBaseUrl(baseUrl: string | undefined, allowInsecureHttp: boolean)
   }
   // openapi-fetch appends "/v1/calls" to the base URL, so a path prefix works and a trailing slash must go.
   return url.href.replace(/\/+$/, "");
-}
-
-function typeName(value: unknown) {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }

@@ -18,16 +18,17 @@ export class InvalidInputError extends SigmaMindError {
 /** The server answered with a status that is not a success. */
 export class APIError extends SigmaMindError {
   override name = "APIError";
+  // Fields set in the constructor are `declare`d: the build then emits no field definitions for them.
   /** HTTP status of the response. */
-  readonly status: number;
+  declare readonly status: number;
   /** Response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The response body: the parsed JSON when it was JSON, else the raw text (`undefined` when empty). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The server's request id, when it sent one: quote it when asking for support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The server's documented error body, when the response carried one. */
-  readonly error: ErrorResponse | undefined;
+  declare readonly error: ErrorResponse | undefined;
 
   constructor(status: number, headers: Headers, body: unknown, message?: string) {
     const error = asErrorResponse(body);
@@ -67,7 +68,7 @@ export class UnprocessableEntityError extends APIError {
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
   /** How long the server asked to wait before trying again (`Retry-After` or `retry-after-ms`), if it said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(status: number, headers: Headers, body: unknown, message?: string) {
     super(status, headers, body, message);
@@ -111,13 +112,13 @@ export class APIUserAbortError extends SigmaMindError {
 export class ResponseValidationError extends SigmaMindError {
   override name = "ResponseValidationError";
   /** The operation whose response broke, such as `listCalls`. */
-  readonly operation: string;
+  declare readonly operation: string;
   /** Where in the body it broke, such as `data[0].duration` (empty for the body itself). */
-  readonly path: string;
+  declare readonly path: string;
   /** HTTP status of the response. */
-  readonly status: number;
+  declare readonly status: number;
   /** The parsed response body. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(operation: string, path: string, problem: string, status: number, body: unknown) {
     super(

@@ -25,13 +25,14 @@ export interface PaginationOptions {
 
 /** One page of a list: the API's envelope, plus `hasNextPage()` and `getNextPage()`. */
 export class OffsetPage<Item> implements OffsetPageResponse<Item> {
-  data: Item[];
-  page: number;
-  size: number;
-  totalCounts: number;
-  totalPages: number;
-  hasNext: boolean;
-  hasPrevious: boolean;
+  // Set in the constructor; `declare` keeps the build from emitting a field definition for each as well.
+  declare data: Item[];
+  declare page: number;
+  declare size: number;
+  declare totalCounts: number;
+  declare totalPages: number;
+  declare hasNext: boolean;
+  declare hasPrevious: boolean;
   /** The page number this page was requested as, which the next page follows. */
   readonly #requestedPage: number;
   readonly #fetchPage: FetchPage<Item>;

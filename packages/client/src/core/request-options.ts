@@ -1,3 +1,4 @@
+import { checkInputs, type FieldSchema } from "../internal/check-inputs.js";
 import { InvalidInputError } from "./errors.js";
 
 /** Options every method takes as its last argument; they apply to that call only. */
@@ -12,48 +13,30 @@ export interface RequestOptions {
   headers?: Record<string, string> | undefined;
 }
 
-const REQUEST_OPTIONS = ["signal", "timeoutMs", "maxRetries", "headers"];
+// Shared with the client's own options, which take the same settings as defaults.
+export const TIMEOUT_MS: FieldSchema = {
+  type: "number",
+  exclusiveMinimum: 0,
+  description: "a positive number of milliseconds",
+};
+export const MAX_RETRIES: FieldSchema = {
+  type: "integer",
+  minimum: 0,
+  maximum: 10,
+  description: "a whole number from 0 to 10",
+};
+export const HEADERS: FieldSchema = { type: "object", additionalProperties: { type: "string" } };
 
-/** Throws a SigmaMindError naming the first option that is not what it should be. */
-export function checkRequestOptions(method: string, options: unknown, extra: readonly string[] = []): void {
-  if (options === undefined) return;
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new InvalidInputError(`${method}: options must be an object, such as { timeoutMs: 5000 }.`);
-  }
-  const known = [...REQUEST_OPTIONS, ...extra];
-  const unknown = Object.keys(options).filter((key) => !known.includes(key));
-  if (unknown.length > 0) {
-    throw new InvalidInputError(
-      `${method}: unknown option ${unknown.map((key) => `"${key}"`).join(", ")}. Known options: ${known.join(", ")}.`,
-    );
-  }
-  const { signal, timeoutMs, maxRetries, headers } = options as RequestOptions;
+/** The per-call options every method takes; `signal` is checked on its own, as an AbortSignal. */
+export const REQUEST_OPTIONS = {
+  properties: { signal: {}, timeoutMs: TIMEOUT_MS, maxRetries: MAX_RETRIES, headers: HEADERS },
+} as const satisfies FieldSchema;
+
+/** Throws an InvalidInputError naming the first option that is not what it should be. */
+export function checkRequestOptions(method: string, options: unknown, schema: FieldSchema = REQUEST_OPTIONS): void {
+  checkInputs(method, "option", schema, options);
+  const signal = (options as RequestOptions | undefined)?.signal;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new InvalidInputError(`${method}: signal must be an AbortSignal.`);
+    throw new InvalidInputError(`${method}: signal must be an AbortSignal, got ${typeof signal}.`);
   }
-  checkTimeoutMs(`${method}: timeoutMs`, timeoutMs);
-  checkMaxRetries(`${method}: maxRetries`, maxRetries);
-  checkHeaders(`${method}: headers`, headers);
-}
-
-export function checkTimeoutMs(label: string, value: unknown) {
-  if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0)) {
-    throw new InvalidInputError(`${label} must be a positive number of milliseconds, got ${String(value)}.`);
-  }
-}
-
-export function checkMaxRetries(label: string, value: unknown) {
-  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10)) {
-    throw new InvalidInputError(`${label} must be a whole number from 0 to 10, got ${String(value)}.`);
-  }
-}
-
-export function checkHeaders(label: string, value: unknown) {
-  if (value === undefined) return;
-  const valid =
-    value !== null &&
-    typeof value === "object" &&
-    !Array.isArray(value) &&
-    Object.values(value).every((entry) => typeof entry === "string");
-  if (!valid) throw new InvalidInputError(`${label} must be an object of string values.`);
 }

@@ -1,36 +1,35 @@
-// Opt-in response validation. The validators are compiled from the spec at build time and loaded on first use,
-// so a client that leaves validation off never downloads or parses them.
-import { ResponseValidationError } from "./errors.js";
+// Opt-in response validation, checked with validators compiled from the spec at build time. The resources
+// import this module on first use, so a client that leaves validation off never downloads or parses it. It
+// only finds the violation: throwing is left to the resource, so this chunk shares no code with the entry.
+import * as validators from "../generated/response-validators.js";
 
 interface CompiledValidator {
   (data: unknown): boolean;
   errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null;
 }
 
-type ValidatorModule = typeof import("../generated/response-validators.js");
+/** Where and how `body` breaks the schema of `operation`'s success response; undefined when it does not. */
+export interface ResponseViolation {
+  /** Such as `data[0].duration`; empty for the body itself. */
+  path: string;
+  /** Such as `must be integer (got string)`. */
+  problem: string;
+}
 
-let loading: Promise<ValidatorModule> | undefined;
-
-/** Throws ResponseValidationError when `body` breaks the schema of `operation`'s success response. */
-export async function assertValidResponse(operation: string, status: number, body: unknown): Promise<void> {
-  loading ??= import("../generated/response-validators.js");
-  const validators = await loading;
+export function findResponseViolation(operation: string, body: unknown): ResponseViolation | undefined {
   const schemaName = (validators.schemaByOperation as Record<string, string>)[operation];
   const validate = (validators as unknown as Record<string, CompiledValidator | undefined>)[`validate${schemaName}`];
-  if (!validate || validate(body)) return;
+  if (!validate || validate(body)) return undefined;
   const errors = validate.errors ?? [];
   // The deepest error is the most specific: "data[0].duration must be integer" over "must match anyOf".
   const deepest = errors.reduce(
     (best, error) => (error.instancePath.length > best.instancePath.length ? error : best),
     errors[0] ?? { instancePath: "", message: "is not valid" },
   );
-  throw new ResponseValidationError(
-    operation,
-    toPropertyPath(deepest.instancePath),
-    `${deepest.message ?? "is not valid"}${describeReceived(body, deepest.instancePath)}`,
-    status,
-    body,
-  );
+  return {
+    path: toPropertyPath(deepest.instancePath),
+    problem: `${deepest.message ?? "is not valid"}${describeReceived(body, deepest.instancePath)}`,
+  };
 }
 
 /** "/data/0/duration" → "data[0].duration". */

@@ -1,13 +1,12 @@
 import type { Call, CallListResponse, CreateCallRequest, operations } from "@sigmamind/types";
 import type { ClientContext } from "../core/client-context.js";
-import { InvalidInputError } from "../core/errors.js";
+import { ResponseValidationError } from "../core/errors.js";
 import { type OffsetPage, PagePromise, type PaginationOptions } from "../core/pagination.js";
 import { readJson, readNoContent, type TextResult } from "../core/read-response.js";
-import { checkRequestOptions, type RequestOptions } from "../core/request-options.js";
-import { assertValidResponse } from "../core/response-validation.js";
+import { checkRequestOptions, REQUEST_OPTIONS, type RequestOptions } from "../core/request-options.js";
 import { requestSchemas } from "../generated/request-schemas.js";
 import { anySignal } from "../internal/any-signal.js";
-import { checkBody, checkParameters, checkPathSegment } from "../internal/validate-request.js";
+import { checkInputs, checkPathSegment, type FieldSchema } from "../internal/check-inputs.js";
 
 export type { Call, CallListResponse } from "@sigmamind/types";
 /** Query parameters of `calls.list()`: `status`, `page` (from 0), `size`. */
@@ -20,6 +19,15 @@ export type CreateCallParams = CreateCallRequest;
 export type CallsPage = OffsetPage<Call>;
 /** What `calls.list()` returns: await it for a page, or `for await` it for every call. */
 export type CallsPagePromise = PagePromise<Call, string>;
+
+/** `calls.list()` takes the per-call options and the ones that steer iteration. */
+const LIST_OPTIONS: FieldSchema = {
+  properties: {
+    ...REQUEST_OPTIONS.properties,
+    prefetchPages: { type: "integer", minimum: 0, maximum: 32, description: "a whole number from 0 to 32" },
+    maxItems: { type: "integer", minimum: 0, description: "a whole number of 0 or more" },
+  } satisfies Record<keyof ListCallsOptions, FieldSchema>,
+};
 
 /** The `/v1/calls` resource: `client.calls`. */
 export class Calls {
@@ -39,9 +47,8 @@ export class Calls {
     let inputsChecked = false;
     const fetchPage = async (page: number, iterationSignal: AbortSignal | undefined) => {
       if (!inputsChecked) {
-        checkParameters("calls.list", requestSchemas.listCalls.query, params);
-        checkRequestOptions("calls.list", options, ["prefetchPages", "maxItems"]);
-        checkPagination(prefetchPages, maxItems);
+        checkInputs("calls.list", "parameter", requestSchemas.listCalls.query, params);
+        checkRequestOptions("calls.list", options, LIST_OPTIONS);
         inputsChecked = true;
       }
       const signal = joinSignals(requestOptions.signal, iterationSignal);
@@ -59,7 +66,7 @@ export class Calls {
 
   /** One call by its id. */
   async get(callId: string, options: RequestOptions = {}): Promise<Call> {
-    checkParameters("calls.get", requestSchemas.getCall.path, { callId });
+    checkInputs("calls.get", "parameter", requestSchemas.getCall.path, { callId });
     checkPathSegment("calls.get", "callId", callId);
     checkRequestOptions("calls.get", options);
     const result = await this.#context.raw.GET("/v1/calls/{callId}", {
@@ -76,7 +83,7 @@ export class Calls {
    * refused before anything was sent, never after the server may have received it.
    */
   async create(params: CreateCallParams, options: RequestOptions = {}): Promise<Call> {
-    checkBody("calls.create", requestSchemas.createCall.body, params);
+    checkInputs("calls.create", "field", requestSchemas.createCall.body, params);
     checkRequestOptions("calls.create", options);
     const result = await this.#context.raw.POST("/v1/calls", {
       body: params,
@@ -89,7 +96,7 @@ export class Calls {
 
   /** Deletes a call. */
   async delete(callId: string, options: RequestOptions = {}): Promise<void> {
-    checkParameters("calls.delete", requestSchemas.deleteCall.path, { callId });
+    checkInputs("calls.delete", "parameter", requestSchemas.deleteCall.path, { callId });
     checkPathSegment("calls.delete", "callId", callId);
     checkRequestOptions("calls.delete", options);
     const result = await this.#context.raw.DELETE("/v1/calls/{callId}", {
@@ -103,24 +110,19 @@ export class Calls {
 
   async #readValid<T>(operation: string, result: TextResult): Promise<T> {
     const body = readJson<T>(result, this.#context.redact);
-    if (this.#context.validateResponses) await assertValidResponse(operation, result.response.status, body);
+    if (this.#context.validateResponses) {
+      responseValidation ??= import("../core/response-validation.js");
+      const violation = (await responseValidation).findResponseViolation(operation, body);
+      if (violation) {
+        throw new ResponseValidationError(operation, violation.path, violation.problem, result.response.status, body);
+      }
+    }
     return body;
   }
 }
 
-function checkPagination(prefetchPages: unknown, maxItems: unknown) {
-  if (
-    prefetchPages !== undefined &&
-    !(Number.isInteger(prefetchPages) && (prefetchPages as number) >= 0 && (prefetchPages as number) <= 32)
-  ) {
-    throw new InvalidInputError(
-      `calls.list: prefetchPages must be a whole number from 0 to 32, got ${String(prefetchPages)}.`,
-    );
-  }
-  if (maxItems !== undefined && !(Number.isInteger(maxItems) && (maxItems as number) >= 0)) {
-    throw new InvalidInputError(`calls.list: maxItems must be a whole number of 0 or more, got ${String(maxItems)}.`);
-  }
-}
+// Loaded on first use: a client with validateResponses off never downloads the validators.
+let responseValidation: Promise<typeof import("../core/response-validation.js")> | undefined;
 
 function joinSignals(first: AbortSignal | undefined, second: AbortSignal | undefined): AbortSignal | undefined {
   if (!first) return second;

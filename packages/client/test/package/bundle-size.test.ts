@@ -4,7 +4,8 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, test } from "vitest";
 
-const MAIN_BUNDLE_BUDGET_GZIP = 9_500;
+// The issue's target is 8 kB (8192 bytes; see bench/); this ceiling keeps what has been won from being lost.
+const MAIN_BUNDLE_BUDGET_GZIP = 9_000;
 
 async function bundle() {
   const result = await build({
@@ -21,27 +22,33 @@ async function bundle() {
     write: false,
     metafile: true,
   });
+  const outputs = result.metafile.outputs;
+  // What loads before the first line runs: the entry and any chunk it imports statically.
+  const upFront = new Set(Object.keys(outputs).filter((path) => outputs[path]?.entryPoint === "<stdin>"));
+  for (const path of upFront) {
+    for (const imported of outputs[path]?.imports ?? [])
+      if (imported.kind === "import-statement") upFront.add(imported.path);
+  }
   return result.outputFiles.map((file) => ({
     path: file.path,
+    upFront: [...upFront].some((path) => file.path.endsWith(path)),
     gzip: gzipSync(file.contents).byteLength,
     text: file.text,
   }));
 }
 
 describe("bundle size", () => {
-  test(`the entry a bundler loads up front stays within ${MAIN_BUNDLE_BUDGET_GZIP} bytes gzipped`, async () => {
-    const files = await bundle();
-    const entry = files.find((file) => file.path.endsWith("stdin.js"));
-    expect(entry).toBeDefined();
-    expect(entry?.gzip).toBeLessThanOrEqual(MAIN_BUNDLE_BUDGET_GZIP);
+  test(`what a bundler loads up front stays within ${MAIN_BUNDLE_BUDGET_GZIP} bytes gzipped`, async () => {
+    const upFront = (await bundle()).filter((file) => file.upFront);
+    expect(upFront.map((file) => file.path)).toContainEqual(expect.stringMatching(/stdin\.js$/));
+    expect(upFront.reduce((sum, file) => sum + file.gzip, 0)).toBeLessThanOrEqual(MAIN_BUNDLE_BUDGET_GZIP);
   });
 
   test("response validation is a separate chunk, loaded only when turned on", async () => {
     const files = await bundle();
-    const entry = files.find((file) => file.path.endsWith("stdin.js"));
-    const validators = files.filter((file) => file !== entry);
+    const validators = files.filter((file) => !file.upFront);
     expect(validators.length).toBeGreaterThan(0);
-    expect(entry?.text).not.toContain("date-time");
+    for (const file of files.filter((file) => file.upFront)) expect(file.text).not.toContain("date-time");
     expect(validators.some((file) => file.text.includes("date-time"))).toBe(true);
   });
 

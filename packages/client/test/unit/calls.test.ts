@@ -57,4 +57,16 @@ describe("calls", () => {
     expect(response.status).toBe(404);
     expect(requests[0]?.headers.get("x-api-key")).toBe("test-key");
   });
+
+  test("a response's body reads once, as fetch's does, and is then let go", async () => {
+    const { sigmamind } = client(() => json(200, { callId: "call-1", status: "ended" }));
+    const { data, response } = await sigmamind.raw.GET("/v1/calls/{callId}", {
+      params: { path: { callId: "call-1" } },
+    });
+    expect(data).toMatchObject({ callId: "call-1" });
+    expect(response).toBeInstanceOf(Response);
+    // openapi-fetch has read it; a second read fails the way a native Response's does.
+    await expect(response.text()).rejects.toThrow(TypeError);
+    await expect(response.json()).rejects.toThrow(/already been read/);
+  });
 });

@@ -1,0 +1,168 @@
+// Checks inputs before anything is sent, against schemas: a call's parameters and body (generated from the spec
+// in src/generated/request-schemas.ts), and the client's and each call's options. A bad value fails at once,
+// with a message naming it and saying what it must be.
+import { InvalidInputError } from "../core/errors.js";
+
+/** The subset of JSON Schema the checks understand. */
+export interface FieldSchema {
+  readonly type?: string | readonly string[];
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly maximum?: number;
+  readonly maxProperties?: number;
+  readonly required?: readonly string[];
+  readonly properties?: { readonly [name: string]: FieldSchema };
+  readonly additionalProperties?: FieldSchema;
+  readonly anyOf?: readonly FieldSchema[];
+  /** Shown in a message where a pattern is hard to read. */
+  readonly example?: unknown;
+  /** What the value must be, in words: replaces the keyword-by-keyword message ("a whole number from 0 to 10"). */
+  readonly description?: string;
+}
+
+/** Each operation's inputs, as object schemas; a group the operation does not take is absent. */
+export type RequestSchemas = {
+  readonly [operationId: string]: {
+    readonly path?: FieldSchema;
+    readonly query?: FieldSchema;
+    readonly body?: FieldSchema;
+  };
+};
+
+/** What one input of a group is called in messages, and the group as a whole. */
+const GROUP_NAMES = { parameter: "parameters", field: "the body", option: "options" } as const;
+
+/**
+ * Checks a group of named inputs (a call's parameters or body fields, options) against an object schema: names
+ * it does not list and missing required ones are refused, then each value is checked. `undefined` is an empty
+ * group.
+ */
+export function checkInputs(
+  label: string,
+  kind: keyof typeof GROUP_NAMES,
+  schema: FieldSchema | undefined,
+  given: unknown,
+): void {
+  const values = given === undefined && kind !== "field" ? {} : given;
+  if (!isPlainObject(values)) {
+    throw new InvalidInputError(`${label}: ${GROUP_NAMES[kind]} must be an object, got ${describeType(values)}.`);
+  }
+  const properties = schema?.properties ?? {};
+  const known = Object.keys(properties);
+  const unknown = Object.keys(values).filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    const list = unknown.map((name) => `"${name}"`).join(", ");
+    throw new InvalidInputError(`${label}: unknown ${kind} ${list}. Known: ${known.join(", ") || "none"}.`);
+  }
+  for (const name of schema?.required ?? []) {
+    if (values[name] === undefined) throw new InvalidInputError(`${label}: ${name} is required.`);
+  }
+  for (const name of known) {
+    const problem = values[name] === undefined ? undefined : problemWith(properties[name] as FieldSchema, values[name]);
+    if (problem) throw new InvalidInputError(`${label}: ${name} ${problem}.`);
+  }
+}
+
+/**
+ * A value sent as one path segment. "." and ".." (also percent-encoded) are dot segments that URL parsing
+ * removes, so `calls.delete("..")` would reach another path entirely: they are refused.
+ */
+export function checkPathSegment(label: string, name: string, value: string): void {
+  if (/^(\.|%2e){1,2}$/i.test(value)) {
+    throw new InvalidInputError(`${label}: ${name} cannot be "${value}", which URLs read as a relative path.`);
+  }
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** What is wrong with `value`, phrased to follow its name ("must be ..."), or undefined when it is fine. */
+function problemWith(schema: FieldSchema, value: unknown): string | undefined {
+  const problem = keywordProblemWith(schema, value);
+  return problem && schema.description ? `must be ${schema.description}, got ${describeType(value)}` : problem;
+}
+
+function keywordProblemWith(schema: FieldSchema, value: unknown): string | undefined {
+  if (schema.anyOf) {
+    const problems = schema.anyOf.map((branch) => problemWith(branch, value));
+    return problems.includes(undefined) ? undefined : problems[0];
+  }
+  const types = schema.type === undefined ? [] : typeof schema.type === "string" ? [schema.type] : schema.type;
+  if (types.length > 0 && !types.some((type) => hasType(value, type))) {
+    return `must be ${types.map(article).join(" or ")}, got ${describeType(value)}`;
+  }
+  if (typeof value === "string") {
+    if (value.length < (schema.minLength ?? 0)) {
+      return schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters long`;
+    }
+    if (value.length > (schema.maxLength ?? value.length)) {
+      return `must be at most ${schema.maxLength} characters long, got ${value.length}`;
+    }
+    if (schema.pattern !== undefined) {
+      const pattern = patterns.get(schema.pattern) ?? new RegExp(schema.pattern, "u");
+      patterns.set(schema.pattern, pattern);
+      if (!pattern.test(value)) {
+        const example = schema.example === undefined ? "" : ` such as ${JSON.stringify(schema.example)}`;
+        return `must match ${schema.pattern}${example}, got ${JSON.stringify(value)}`;
+      }
+    }
+  }
+  if (typeof value === "number") {
+    const { minimum, exclusiveMinimum, maximum } = schema;
+    if (minimum !== undefined && value < minimum) return `must be ${minimum} or more, got ${value}`;
+    if (exclusiveMinimum !== undefined && value <= exclusiveMinimum) {
+      return `must be more than ${exclusiveMinimum}, got ${value}`;
+    }
+    if (maximum !== undefined && value > maximum) return `must be ${maximum} or less, got ${value}`;
+  }
+  if (isPlainObject(value)) {
+    const entries = Object.entries(value);
+    if (entries.length > (schema.maxProperties ?? entries.length)) {
+      return `must have at most ${schema.maxProperties} entries, got ${entries.length}`;
+    }
+    for (const [key, entry] of entries) {
+      const problem = schema.additionalProperties && problemWith(schema.additionalProperties, entry);
+      if (problem) return `has "${key}" that ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case "integer":
+      return Number.isInteger(value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "object":
+      return isPlainObject(value);
+    case "array":
+      return Array.isArray(value);
+    case "null":
+      return value === null;
+    default:
+      return typeof value === type;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function article(type: string) {
+  return type === "integer" || type === "object" || type === "array" ? `an ${type}` : `a ${type}`;
+}
+
+function describeType(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  // A number is shown as it is, an instance by its class, anything else by its kind: "a string", "an object".
+  if (typeof value === "number") return `${value}`;
+  return isPlainObject(value) || typeof value !== "object"
+    ? article(typeof value)
+    : `a ${value.constructor?.name} instance`;
+}
