@@ -164,5 +164,5 @@ function describeType(value: unknown): string {
   if (typeof value === "number") return `${value}`;
   return isPlainObject(value) || typeof value !== "object"
     ? article(typeof value)
-    : `a ${value.constructor?.name} instance`;
+    : `an instance of ${value.constructor?.name || "a class"}`;
 }

@@ -78,7 +78,10 @@ describe("bad options fail at construction, naming the option", () => {
     [{ apiKey: SECRET, baseUrl: "https://user:pw@example.com" }, /baseUrl must not carry credentials/],
     [{ apiKey: SECRET, fetch: "fetch" }, /fetch must be a function, got a string/],
     [{ apiKey: SECRET, headers: { "X-Trace": 1 } }, /headers has "X-Trace" that must be a string, got 1/],
-    [{ apiKey: SECRET, headers: new Headers({ "X-Trace": "1" }) }, /headers must be an object, got a Headers instance/],
+    [
+      { apiKey: SECRET, headers: new Headers({ "X-Trace": "1" }) },
+      /headers must be an object, got an instance of Headers/,
+    ],
     [{ apiKey: SECRET, timeoutMs: 0 }, /timeoutMs must be a positive number of milliseconds, got 0/],
     [{ apiKey: SECRET, maxRetries: 11 }, /maxRetries must be a whole number from 0 to 10, got 11/],
     [{ apiKey: SECRET, validateResponses: "yes" }, /validateResponses must be true or false, got a string/],
