@@ -29,8 +29,11 @@ serveAsChild(
         const requests = settings.requests[/** @type {10 | 100} */ (scenario.size)];
         const concurrency = scenario.mode === "concurrent" ? settings.concurrency : 1;
         for (const client of order) {
-          await run(client, scenario.size, settings.warmup, concurrency);
+          // Collect first, so no client pays for another's garbage, then warm up: a full collection deoptimizes
+          // optimized code that refers to objects it freed, and measuring straight after it would time that
+          // code's recompilation, which costs a client with more JavaScript more, rather than its steady state.
           collectGarbage();
+          await run(client, scenario.size, settings.warmup, concurrency);
           figures[client.name] = await run(client, scenario.size, requests, concurrency);
         }
         scenario.rounds.push(figures);

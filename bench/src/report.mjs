@@ -47,7 +47,7 @@ export function renderMarkdown(results) {
       2,
     ),
     "## 1. Per-request overhead",
-    `GET /v1/calls from a keep-alive node:http server in another process, serving the spec's seed page with its call repeated \`size\` times. ${overhead.settings.initialWarmup} unrecorded requests per client and scenario first, then ${overhead.settings.rounds} rounds, client order reversed every other round; in each round, per client and scenario, ${overhead.settings.warmup} unrecorded requests then ${overhead.settings.requests[10]} (size 10) or ${overhead.settings.requests[100]} (size 100) recorded ones, one at a time (sequential) or ${overhead.settings.concurrency} at a time (concurrent). Figures are medians over rounds; "× raw" is the median over rounds of that round's ratio to raw fetch (latency: lower is better; requests/s: higher is better).`,
+    `GET /v1/calls from a keep-alive node:http server in another process, serving the spec's seed page with its call repeated \`size\` times. ${overhead.settings.initialWarmup} unrecorded requests per client and scenario first, then ${overhead.settings.rounds} rounds, client order reversed every other round; in each round, per client and scenario, a full garbage collection, ${overhead.settings.warmup} unrecorded requests, then ${overhead.settings.requests[10]} (size 10) or ${overhead.settings.requests[100]} (size 100) recorded ones, one at a time (sequential) or ${overhead.settings.concurrency} at a time (concurrent). Figures are medians over rounds; "× raw" is the median over rounds of that round's ratio to raw fetch (latency: lower is better; requests/s: higher is better).`,
     ...overhead.scenarios.flatMap((scenario) => [
       `### ${scenario.mode}, size ${scenario.size}`,
       table(
@@ -76,7 +76,7 @@ export function renderMarkdown(results) {
       ]),
     ),
     `### Memory: streaming ${(stream.settings.pages * stream.settings.pageSize).toLocaleString("en-US")} calls (${stream.settings.pages} pages of ${stream.settings.pageSize}, no latency)`,
-    'Each run in a fresh process (`--expose-gc`); the baseline is taken after one warm-up page and `gc()`. Peaks are sampled every 2 ms and every 500 calls. "Heap after gc" is what is still reachable once the stream ends: a leak shows there; garbage waiting for collection does not. Raw fetch + JSON.parse page by page is the floor any fetch-based client stands on.',
+    'Each run in a fresh process (`--expose-gc`); the baseline is taken after one warm-up page and `gc()`. Peaks are sampled every 2 ms and every 500 calls. "Heap after gc" is what is still reachable once the stream ends: a leak shows there; garbage waiting for collection does not. "Young generation growth" is how far V8 enlarged the space for short-lived objects, part of heap total: the runtime sizes it, whoever allocates. Raw fetch + JSON.parse page by page is the floor any fetch-based client stands on.',
     table(
       [
         "reader",
@@ -86,6 +86,7 @@ export function renderMarkdown(results) {
         "peak heap used",
         "peak heap total",
         "peak external",
+        "young generation growth",
         "heap after gc",
         "RSS growth at each tenth",
       ],
@@ -97,6 +98,7 @@ export function renderMarkdown(results) {
         mb(run.peakHeapUsedGrowthMb),
         mb(run.peakHeapTotalGrowthMb),
         mb(run.peakExternalGrowthMb),
+        mb(run.peakYoungGenerationGrowthMb),
         mb(run.settledHeapUsedGrowthMb),
         run.rssGrowthByTenthMb.map((value) => value.toFixed(0)).join(" "),
       ]),

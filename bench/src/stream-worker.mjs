@@ -2,6 +2,7 @@
 // warm-up request and a full garbage collection. Run by pagination.mjs in a fresh process with --expose-gc,
 // either through the client's iterator or through raw fetch + JSON.parse page by page: the floor any
 // fetch-based client stands on, so the client's share of a figure can be told from the runtime's.
+import { getHeapSpaceStatistics } from "node:v8";
 import { SigmaMind } from "@sigmamind/client";
 import { collectGarbage, serveAsChild } from "./child.mjs";
 
@@ -12,7 +13,8 @@ const SAMPLE_EVERY_CALLS = 500;
 /**
  * @typedef {{ reader: "client" | "raw fetch", prefetchPages: number, calls: number, wallMs: number,
  *   coldRssMb: number, baselineRssMb: number, peakRssGrowthMb: number, peakHeapUsedGrowthMb: number,
- *   peakHeapTotalGrowthMb: number, peakExternalGrowthMb: number, settledHeapUsedGrowthMb: number,
+ *   peakHeapTotalGrowthMb: number, peakExternalGrowthMb: number, peakYoungGenerationGrowthMb: number,
+ *   settledHeapUsedGrowthMb: number,
  *   rssGrowthByTenthMb: number[], samples: number }} StreamFigures
  * @typedef {{ baseUrl: string, reader: "client" | "raw fetch", pageSize: number, prefetchPages: number,
  *   expected: number }} StreamInput
@@ -29,6 +31,8 @@ serveAsChild(
     collectGarbage();
     const baseline = process.memoryUsage();
     const peak = { ...baseline };
+    const baselineYoung = youngGenerationSize();
+    let peakYoung = baselineYoung;
     let samples = 0;
     const sample = () => {
       const usage = process.memoryUsage();
@@ -36,6 +40,7 @@ serveAsChild(
       peak.heapUsed = Math.max(peak.heapUsed, usage.heapUsed);
       peak.heapTotal = Math.max(peak.heapTotal, usage.heapTotal);
       peak.external = Math.max(peak.external, usage.external);
+      peakYoung = Math.max(peakYoung, youngGenerationSize());
       samples++;
       return usage.rss;
     };
@@ -68,6 +73,7 @@ serveAsChild(
       peakHeapUsedGrowthMb: (peak.heapUsed - baseline.heapUsed) / MB,
       peakHeapTotalGrowthMb: (peak.heapTotal - baseline.heapTotal) / MB,
       peakExternalGrowthMb: (peak.external - baseline.external) / MB,
+      peakYoungGenerationGrowthMb: (peakYoung - baselineYoung) / MB,
       // What stays reachable once the stream is over: a leak shows here, garbage does not.
       settledHeapUsedGrowthMb: (process.memoryUsage().heapUsed - baseline.heapUsed) / MB,
       rssGrowthByTenthMb: byTenth,
@@ -75,6 +81,14 @@ serveAsChild(
     };
   },
 );
+
+/**
+ * Bytes V8 has reserved for short-lived objects. It grows (up to two 16 MB semi-spaces on 64-bit Node 20) as
+ * objects keep surviving collections, whoever allocates them: the part of an RSS peak the runtime sets.
+ */
+function youngGenerationSize() {
+  return getHeapSpaceStatistics().find((space) => space.space_name === "new_space")?.space_size ?? 0;
+}
 
 /** @param {string} baseUrl @param {number} size @param {number} prefetchPages */
 function clientStream(baseUrl, size, prefetchPages) {
