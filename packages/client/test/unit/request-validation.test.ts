@@ -74,6 +74,8 @@ describe("list parameters", () => {
     [{ size: 2 ** 31 }, /size must be 2147483647 or less/],
     [{ status: 3 }, /status must be a string/],
     [{ pageSize: 5 }, /unknown parameter "pageSize". Known: status, page, size/],
+    [{ size: 5, pageSize: 5, sort: "asc" }, /unknown parameter "pageSize", "sort"\. Known/],
+    [{ constructor: 1 }, /unknown parameter "constructor"/],
     ["ended", /parameters must be an object/],
   ])("refuses %o", async (params, message) => {
     const { sigmamind, requests } = client();
