@@ -1,5 +1,5 @@
 // The client side of the overhead measurement, in a process of its own (see overhead.mjs).
-import { collectGarbage, serveAsChild } from "./child.mjs";
+import { serveAsChild } from "./child.mjs";
 import { createBenchClients } from "./clients.mjs";
 import { median, percentile } from "./stats.mjs";
 
@@ -29,10 +29,10 @@ serveAsChild(
         const requests = settings.requests[/** @type {10 | 100} */ (scenario.size)];
         const concurrency = scenario.mode === "concurrent" ? settings.concurrency : 1;
         for (const client of order) {
-          // Collect first, so no client pays for another's garbage, then warm up: a full collection deoptimizes
-          // optimized code that refers to objects it freed, and measuring straight after it would time that
-          // code's recompilation, which costs a client with more JavaScript more, rather than its steady state.
-          collectGarbage();
+          // No forced full collection here: one deoptimizes compiled code that refers to objects it frees, so
+          // the run after it would time recompilation (dearer for a client with more JavaScript) instead of the
+          // steady state. Collections happen as they would in a long-running program; reversing the order
+          // every other round spreads whose garbage they collect.
           await run(client, scenario.size, settings.warmup, concurrency);
           figures[client.name] = await run(client, scenario.size, requests, concurrency);
         }

@@ -10,11 +10,8 @@ export const OVERHEAD_SETTINGS = {
   requests: { 10: 1000, 100: 400 },
   /** Unrecorded requests per client, size and mode before the first round: code compiled, validators loaded. */
   initialWarmup: 300,
-  /**
-   * Unrecorded requests before each measurement, after its garbage collection: connections open, caches warm
-   * again after the other clients, and code that the collection deoptimized optimized again.
-   */
-  warmup: 300,
+  /** Unrecorded requests before each measurement: connections open, caches warm again after the other clients. */
+  warmup: 200,
   sizes: [10, 100],
   modes: ["sequential", "concurrent"],
 };
