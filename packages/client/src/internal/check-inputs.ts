@@ -50,7 +50,7 @@ export function checkInputs(
   if (!isPlainObject(values)) {
     throw new InvalidInputError(`${label}: ${GROUP_NAMES[kind]} must be an object, got ${describeType(values)}.`);
   }
-  // Runs before every call, so it allocates nothing unless an input is refused.
+  // Runs before every call, so the only thing it builds is the list of given names, unless an input is refused.
   const properties = schema?.properties ?? {};
   const names = Object.keys(values);
   for (const name of names) {
