@@ -104,7 +104,7 @@ export function renderMarkdown(results) {
       ]),
     ),
     "## 3. Size",
-    'esbuild bundle of each entry below: browser platform, ES modules, minified, code splitting; gzip at zlib\'s default level, each file apart. "Up front" is the entry chunk and the chunks it imports statically; "everything" adds the chunks loaded on demand (the client\'s response validators).',
+    'esbuild bundle of each entry below: browser platform, ES modules, minified, code splitting; gzip at zlib\'s default level, each file apart. "Up front" is the entry chunk and the chunks it imports statically; "everything" adds the chunks loaded on demand (the client\'s response validators, and openapi-fetch, which only `client.raw` loads).',
     table(
       ["bundle", "entry", "up front min", "up front gzip", "everything min", "everything gzip", "gzip × openapi-fetch"],
       bundles.map((bundle) => [
@@ -115,6 +115,17 @@ export function renderMarkdown(results) {
         bytes(bundle.everything.minified),
         bytes(bundle.everything.gzip),
         openapiFetch ? times(bundle.upFront.gzip / openapiFetch.upFront.gzip) : "",
+      ]),
+      2,
+    ),
+    "The client's chunks:",
+    table(
+      ["file", "loaded", "minified", "gzip"],
+      (bundles.find((bundle) => bundle.name === "client")?.files ?? []).map((file) => [
+        file.path,
+        file.loaded,
+        bytes(file.minified),
+        bytes(file.gzip),
       ]),
       2,
     ),

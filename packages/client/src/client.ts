@@ -1,29 +1,16 @@
-import type { paths } from "@sigmamind/types";
-import openapiFetch from "openapi-fetch";
 import type { ClientContext } from "./core/client-context.js";
 import { InvalidInputError } from "./core/errors.js";
 import { defaultLogger, type Logger, type LogLevel, levelledLogger, parseLogLevel } from "./core/logger.js";
-import type { SigmaMindRawClient } from "./core/raw-client.js";
-import { HEADERS, MAX_RETRIES, type RequestOptions, TIMEOUT_MS } from "./core/request-options.js";
+import { lazyRawClient, type SigmaMindRawClient } from "./core/raw-client.js";
+import { HEADERS, MAX_RETRIES, TIMEOUT_MS } from "./core/request-options.js";
 import { DEFAULT_BACKOFF } from "./core/retry.js";
-import {
-  type AttemptSettings,
-  defaultSleep,
-  type Fetch,
-  type Sleep,
-  sendWithRetries,
-  type TransportConfig,
-} from "./core/transport.js";
+import { createSender } from "./core/send-request.js";
+import { defaultSleep, type Fetch, type Outgoing, type Sleep, sendWithRetries } from "./core/transport.js";
 import { checkInputs, type FieldSchema } from "./internal/check-inputs.js";
 import { readEnv } from "./internal/env.js";
 import { isLoopback } from "./internal/is-loopback.js";
 import { redactSecret } from "./internal/redact.js";
 import { Calls } from "./resources/calls.js";
-
-// openapi-fetch's CommonJS build sets `exports.default` without `__esModule`, so Node-style interop in our
-// CommonJS build hands over the whole exports object; the ES module build gets the function itself.
-const createClient: typeof openapiFetch =
-  typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as { default: typeof openapiFetch }).default;
 
 export const DEFAULT_BASE_URL = "https://api.sigmamind.ai";
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -95,13 +82,11 @@ export class SigmaMind {
   /** `client.calls`: list, get, create and delete calls. */
   declare readonly calls: Calls;
   /**
-   * The underlying openapi-fetch client for `{ data, error }` style calls, with the same key, retries and
-   * timeouts: `const { data, error } = await client.raw.GET("/v1/calls", { params: { query: { size: 5 } } })`.
+   * The openapi-fetch client for `{ data, error }` style calls, with the same key, retries and timeouts:
+   * `const { data, error } = await client.raw.GET("/v1/calls", { params: { query: { size: 5 } } })`. openapi-fetch
+   * is loaded on its first call.
    */
   declare readonly raw: SigmaMindRawClient;
-  // Private fields: util.inspect, JSON.stringify and structuredClone of the client never see the key.
-  readonly #transport: TransportConfig;
-
   constructor(options: ClientOptions = {}) {
     checkOptions(options);
     const apiKey = resolveApiKey(options.apiKey);
@@ -109,35 +94,31 @@ export class SigmaMind {
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const level = options.logLevel ?? parseLogLevel(readEnv("SIGMAMIND_LOG") ?? "warn", "SIGMAMIND_LOG");
-    const customFetch = options.fetch;
-    this.#transport = {
-      fetch: customFetch ?? ((request, init) => fetch(request, init)),
+    // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
+    const transport = {
+      fetch: options.fetch,
       backoff: DEFAULT_BACKOFF,
       sleep: options.sleep ?? defaultSleep,
       logger: levelledLogger(options.logger ?? defaultLogger(), level),
       debugEnabled: level === "debug",
     };
-    this.raw = createClient<paths>({
+    const headers = { ...options.headers, "X-API-Key": apiKey };
+    const settings = { timeoutMs: this.timeoutMs, maxRetries: this.maxRetries };
+    const rawParts = {
       baseUrl: this.baseUrl,
-      fetch: this.#fetchFor({}, "request"),
-      headers: { ...options.headers, "X-API-Key": apiKey },
-    });
+      headers,
+      fetch: options.fetch,
+      send: (outgoing: Outgoing, signal: AbortSignal) => sendWithRetries(transport, outgoing, settings, signal),
+    };
+    this.raw = lazyRawClient(() =>
+      import("./core/openapi-fetch-client.js").then((module) => module.createOpenapiFetchClient(rawParts)),
+    );
     const context: ClientContext = {
-      raw: this.raw,
-      fetchFor: (callOptions) => this.#fetchFor(callOptions),
+      send: createSender(transport, this.baseUrl, headers, settings),
       redact: (body) => redactSecret(body, apiKey),
       validateResponses: options.validateResponses === true,
     };
     this.calls = new Calls(context);
-  }
-
-  #fetchFor(options: RequestOptions, signal: AttemptSettings["signal"] = options.signal): Fetch {
-    const settings: AttemptSettings = {
-      timeoutMs: options.timeoutMs ?? this.timeoutMs,
-      maxRetries: options.maxRetries ?? this.maxRetries,
-      signal,
-    };
-    return (request) => sendWithRetries(this.#transport, request, settings);
   }
 }
 

@@ -2,8 +2,9 @@ import type { Call, CallListResponse, CreateCallRequest, operations } from "@sig
 import type { ClientContext } from "../core/client-context.js";
 import { ResponseValidationError } from "../core/errors.js";
 import { type OffsetPage, PagePromise, type PaginationOptions } from "../core/pagination.js";
-import { readJson, readNoContent, type TextResult } from "../core/read-response.js";
+import { readJson, readNoContent } from "../core/read-response.js";
 import { checkRequestOptions, REQUEST_OPTIONS, type RequestOptions } from "../core/request-options.js";
+import type { Delivered } from "../core/transport.js";
 import { requestSchemas } from "../generated/request-schemas.js";
 import { anySignal } from "../internal/any-signal.js";
 import { checkInputs, checkPathSegment, type FieldSchema } from "../internal/check-inputs.js";
@@ -51,15 +52,13 @@ export class Calls {
         checkRequestOptions("calls.list", options, LIST_OPTIONS);
         inputsChecked = true;
       }
-      const signal = joinSignals(requestOptions.signal, iterationSignal);
-      const result = await this.#context.raw.GET("/v1/calls", {
-        // The first page goes out as the caller wrote it; later pages carry their number.
-        params: { query: page === 0 && params?.page === undefined ? params : { ...params, page } },
-        parseAs: "text",
-        headers: requestOptions.headers,
-        fetch: this.#context.fetchFor({ ...requestOptions, signal }),
-      });
-      return this.#readValid<CallListResponse>("listCalls", result);
+      // The first page goes out as the caller wrote it; later pages carry their number.
+      const query = page === 0 && params?.page === undefined ? params : { ...params, page };
+      const pageOptions = iterationSignal
+        ? { ...requestOptions, signal: joinSignals(requestOptions.signal, iterationSignal) }
+        : requestOptions;
+      const delivered = await this.#context.send("GET", "/v1/calls", { query }, pageOptions);
+      return this.#readValid<CallListResponse>("listCalls", delivered);
     };
     return new PagePromise(fetchPage, params?.page ?? 0, { prefetchPages, maxItems }, (call) => call.callId);
   }
@@ -69,13 +68,8 @@ export class Calls {
     checkInputs("calls.get", "parameter", requestSchemas.getCall.path, { callId });
     checkPathSegment("calls.get", "callId", callId);
     checkRequestOptions("calls.get", options);
-    const result = await this.#context.raw.GET("/v1/calls/{callId}", {
-      params: { path: { callId } },
-      parseAs: "text",
-      headers: options.headers,
-      fetch: this.#context.fetchFor(options),
-    });
-    return this.#readValid<Call>("getCall", result);
+    const delivered = await this.#context.send("GET", "/v1/calls/{callId}", { path: { callId } }, options);
+    return this.#readValid<Call>("getCall", delivered);
   }
 
   /**
@@ -85,13 +79,8 @@ export class Calls {
   async create(params: CreateCallParams, options: RequestOptions = {}): Promise<Call> {
     checkInputs("calls.create", "field", requestSchemas.createCall.body, params);
     checkRequestOptions("calls.create", options);
-    const result = await this.#context.raw.POST("/v1/calls", {
-      body: params,
-      parseAs: "text",
-      headers: options.headers,
-      fetch: this.#context.fetchFor(options),
-    });
-    return this.#readValid<Call>("createCall", result);
+    const delivered = await this.#context.send("POST", "/v1/calls", { body: params }, options);
+    return this.#readValid<Call>("createCall", delivered);
   }
 
   /** Deletes a call. */
@@ -99,22 +88,25 @@ export class Calls {
     checkInputs("calls.delete", "parameter", requestSchemas.deleteCall.path, { callId });
     checkPathSegment("calls.delete", "callId", callId);
     checkRequestOptions("calls.delete", options);
-    const result = await this.#context.raw.DELETE("/v1/calls/{callId}", {
-      params: { path: { callId } },
-      parseAs: "text",
-      headers: options.headers,
-      fetch: this.#context.fetchFor(options),
-    });
-    readNoContent(result, this.#context.redact);
+    readNoContent(
+      await this.#context.send("DELETE", "/v1/calls/{callId}", { path: { callId } }, options),
+      this.#context.redact,
+    );
   }
 
-  async #readValid<T>(operation: string, result: TextResult): Promise<T> {
-    const body = readJson<T>(result, this.#context.redact);
+  async #readValid<T>(operation: string, delivered: Delivered): Promise<T> {
+    const body = readJson<T>(delivered, this.#context.redact);
     if (this.#context.validateResponses) {
       responseValidation ??= import("../core/response-validation.js");
       const violation = (await responseValidation).findResponseViolation(operation, body);
       if (violation) {
-        throw new ResponseValidationError(operation, violation.path, violation.problem, result.response.status, body);
+        throw new ResponseValidationError(
+          operation,
+          violation.path,
+          violation.problem,
+          delivered.response.status,
+          body,
+        );
       }
     }
     return body;

@@ -4,8 +4,8 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, test } from "vitest";
 
-// The target is 8 kB (8192 bytes; see bench/); this ceiling keeps what has been won from being lost.
-const MAIN_BUNDLE_BUDGET_GZIP = 9_000;
+// The budget is 8 kB (8192 bytes; see bench/); this ceiling keeps what has been won from being lost.
+const MAIN_BUNDLE_BUDGET_GZIP = 7_400;
 
 async function bundle() {
   const result = await build({
@@ -50,6 +50,14 @@ describe("bundle size", () => {
     expect(validators.length).toBeGreaterThan(0);
     for (const file of files.filter((file) => file.upFront)) expect(file.text).not.toContain("date-time");
     expect(validators.some((file) => file.text.includes("date-time"))).toBe(true);
+  });
+
+  test("openapi-fetch's request pipeline is a separate chunk, loaded on the first call of client.raw", async () => {
+    const files = await bundle();
+    // "onRequest({" is openapi-fetch calling a middleware: only its request pipeline does that.
+    const pipeline = files.filter((file) => /\.onRequest\(\{/.test(file.text));
+    expect(pipeline).toHaveLength(1);
+    expect(pipeline[0]?.upFront).toBe(false);
   });
 
   test("nothing Node-only is imported, so it runs wherever fetch exists", async () => {

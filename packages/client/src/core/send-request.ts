@@ -1,0 +1,94 @@
+// How the resource methods send a request: straight to the transport, with the URL, headers and body built
+// here. openapi-fetch's request pipeline would build a Request that fetch then copies into one of its own and
+// run the body back through text(); and since openapi-fetch ships as one module, which bundlers split as a
+// whole, using even its serializers would put that pipeline in every bundle. The operations' inputs are
+// narrow (path and query parameters of a string or number, a JSON body); they come out as openapi-fetch's
+// defaults write them, which a test checks against `client.raw`.
+import type { RequestOptions } from "./request-options.js";
+import {
+  type AttemptSettings,
+  type Delivered,
+  type Outgoing,
+  sendWithRetries,
+  type TransportConfig,
+} from "./transport.js";
+
+type Primitive = string | number | boolean;
+
+/** An operation's inputs, by where they go: path parameters, query parameters, the JSON body. */
+export interface RequestInput {
+  path?: Readonly<Record<string, Primitive>>;
+  query?: Readonly<Record<string, Primitive | undefined>>;
+  body?: unknown;
+}
+
+/** Sends `method path` with its inputs under a call's options; resolves once the body is read. */
+export type SendRequest = (
+  method: string,
+  path: string,
+  input: RequestInput,
+  options: RequestOptions,
+) => Promise<Delivered>;
+
+export function createSender(
+  config: TransportConfig,
+  baseUrl: string,
+  baseHeaders: Record<string, string>,
+  defaults: AttemptSettings,
+): SendRequest {
+  // Most calls send no body and add no headers: those share one set of headers, merged once.
+  const sharedHeaders = Object.fromEntries(mergeHeaders(undefined, baseHeaders));
+  return (method, path, input, options) => {
+    const url = baseUrl + fillPath(path, input.path) + queryString(input.query);
+    const init: RequestInit = { method, headers: sharedHeaders };
+    if (input.body !== undefined || options.headers) {
+      const json = input.body !== undefined;
+      init.headers = mergeHeaders(
+        json ? { "Content-Type": "application/json" } : undefined,
+        baseHeaders,
+        options.headers,
+      );
+      if (json) init.body = JSON.stringify(input.body);
+    }
+    const customFetch = config.fetch;
+    const outgoing: Outgoing = {
+      method,
+      url,
+      // A fetch of the caller's own gets a Request, as documented; the global one takes the URL and init, and
+      // builds the only Request there is.
+      send: customFetch
+        ? (signal) => customFetch(new Request(url, init), { signal })
+        : (signal) => {
+            init.signal = signal;
+            return fetch(url, init);
+          },
+    };
+    const settings: AttemptSettings = {
+      timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+      maxRetries: options.maxRetries ?? defaults.maxRetries,
+    };
+    return sendWithRetries(config, outgoing, settings, options.signal);
+  };
+}
+
+/** `/v1/calls/{callId}` with each `{name}` replaced by its value, percent-encoded. */
+function fillPath(path: string, values: RequestInput["path"]): string {
+  return values ? path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? "")) : path;
+}
+
+/** `?name=value&...` for the values given, in order; empty when there are none. */
+function queryString(values: RequestInput["query"]): string {
+  let query = "";
+  for (const name in values) {
+    const value = values[name];
+    if (value !== undefined) query += `${query ? "&" : "?"}${name}=${encodeURIComponent(value)}`;
+  }
+  return query;
+}
+
+/** Later sets win, whatever the case of a name: a JSON body's Content-Type comes first, so a header given wins. */
+function mergeHeaders(...sets: (Record<string, string> | undefined)[]): Headers {
+  const headers = new Headers();
+  for (const set of sets) for (const name in set) headers.set(name, set[name] as string);
+  return headers;
+}
