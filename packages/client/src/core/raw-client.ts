@@ -20,11 +20,18 @@ export function lazyRawClient(load: () => Promise<SigmaMindRawClient>): SigmaMin
   let loading: Promise<SigmaMindRawClient> | undefined;
   const pending: Middleware[] = [];
   const client = () => {
-    loading ??= load().then((raw) => {
-      raw.use(...pending.filter(Boolean));
-      loaded = raw;
-      return raw;
-    });
+    loading ??= load().then(
+      (raw) => {
+        raw.use(...pending.filter(Boolean));
+        loaded = raw;
+        return raw;
+      },
+      (error: unknown) => {
+        // A chunk that failed to load (a network blip in a browser) is tried again by the next call.
+        loading = undefined;
+        throw error;
+      },
+    );
     return loading;
   };
   const facade: Partial<Record<keyof SigmaMindRawClient, unknown>> = {
