@@ -1,7 +1,7 @@
 // How the resource methods send a request: straight to the transport, with the URL, headers and body built
 // here. openapi-fetch's request pipeline would build a Request that fetch then copies into one of its own and
 // run the body back through text() (a page of 10 calls took 1.13 to 1.17x bare fetch's median time that way, and
-// takes 1.08 to 1.12x this way). And since openapi-fetch ships as one module, which bundlers split as a whole,
+// takes 1.05 to 1.12x this way). And since openapi-fetch ships as one module, which bundlers split as a whole,
 // using even its serializers would put that pipeline in every bundle. The operations' inputs are
 // narrow (path and query parameters of a string or number, a JSON body); they come out as openapi-fetch's
 // defaults write them, which a test checks against `client.raw`.
