@@ -94,27 +94,28 @@ export class SigmaMind {
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const level = options.logLevel ?? parseLogLevel(readEnv("SIGMAMIND_LOG") ?? "warn", "SIGMAMIND_LOG");
-    // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
     const transport = {
-      fetch: options.fetch,
       backoff: DEFAULT_BACKOFF,
       sleep: options.sleep ?? defaultSleep,
       logger: levelledLogger(options.logger ?? defaultLogger(), level),
       debugEnabled: level === "debug",
     };
-    const headers = { ...options.headers, "X-API-Key": apiKey };
+    // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
+    const endpoint = {
+      baseUrl: this.baseUrl,
+      headers: { ...options.headers, "X-API-Key": apiKey },
+      fetch: options.fetch,
+    };
     const settings = { timeoutMs: this.timeoutMs, maxRetries: this.maxRetries };
     const rawParts = {
-      baseUrl: this.baseUrl,
-      headers,
-      fetch: options.fetch,
+      ...endpoint,
       send: (outgoing: Outgoing, signal: AbortSignal) => sendWithRetries(transport, outgoing, settings, signal),
     };
     this.raw = lazyRawClient(() =>
       import("./core/openapi-fetch-client.js").then((module) => module.createOpenapiFetchClient(rawParts)),
     );
     const context: ClientContext = {
-      send: createSender(transport, this.baseUrl, headers, settings),
+      send: createSender(transport, endpoint, settings),
       redact: (body) => redactSecret(body, apiKey),
       validateResponses: options.validateResponses === true,
     };

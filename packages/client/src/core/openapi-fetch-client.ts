@@ -3,7 +3,8 @@
 import type { paths } from "@sigmamind/types";
 import openapiFetch from "openapi-fetch";
 import type { SigmaMindRawClient } from "./raw-client.js";
-import type { Delivered, Fetch, Outgoing } from "./transport.js";
+import type { Endpoint } from "./send-request.js";
+import type { Delivered, Outgoing } from "./transport.js";
 
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`, so Node-style interop in our
 // CommonJS build hands over the whole exports object; the ES module build gets the function itself.
@@ -11,11 +12,7 @@ const createClient: typeof openapiFetch =
   typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as { default: typeof openapiFetch }).default;
 
 /** What the raw client is made of; the client passes its transport in, so this chunk shares no code with it. */
-export interface RawClientParts {
-  baseUrl: string;
-  headers: Record<string, string>;
-  /** The caller's fetch; undefined for the global one. */
-  fetch: Fetch | undefined;
+export interface RawClientParts extends Endpoint {
   /** The client's transport, with its retries and timeouts. */
   send: (outgoing: Outgoing, signal: AbortSignal) => Promise<Delivered>;
 }

@@ -9,6 +9,7 @@ import type { RequestOptions } from "./request-options.js";
 import {
   type AttemptSettings,
   type Delivered,
+  type Fetch,
   type Outgoing,
   sendWithRetries,
   type TransportConfig,
@@ -23,6 +24,15 @@ export interface RequestInput {
   body?: unknown;
 }
 
+/** Where requests go and what they carry, for the resource methods and `client.raw` alike. */
+export interface Endpoint {
+  baseUrl: string;
+  /** Sent with every request: the client's headers and its key. */
+  headers: Record<string, string>;
+  /** The caller's fetch; undefined for the global one. */
+  fetch: Fetch | undefined;
+}
+
 /** Sends `method path` with its inputs under a call's options; resolves once the body is read. */
 export type SendRequest = (
   method: string,
@@ -31,12 +41,8 @@ export type SendRequest = (
   options: RequestOptions,
 ) => Promise<Delivered>;
 
-export function createSender(
-  config: TransportConfig,
-  baseUrl: string,
-  baseHeaders: Record<string, string>,
-  defaults: AttemptSettings,
-): SendRequest {
+export function createSender(config: TransportConfig, endpoint: Endpoint, defaults: AttemptSettings): SendRequest {
+  const { baseUrl, headers: baseHeaders, fetch: customFetch } = endpoint;
   // Most calls send no body and add no headers: those share one set of headers, merged once.
   const sharedHeaders = Object.fromEntries(mergeHeaders(undefined, baseHeaders));
   return (method, path, input, options) => {
@@ -51,7 +57,6 @@ export function createSender(
       );
       if (json) init.body = JSON.stringify(input.body);
     }
-    const customFetch = config.fetch;
     const outgoing: Outgoing = {
       method,
       url,

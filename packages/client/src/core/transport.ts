@@ -18,8 +18,6 @@ export interface AttemptSettings {
 }
 
 export interface TransportConfig {
-  /** The caller's fetch; undefined for the global one. */
-  fetch: Fetch | undefined;
   backoff: BackoffPolicy;
   sleep: Sleep;
   logger: Logger;
