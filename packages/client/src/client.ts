@@ -5,11 +5,11 @@ import { lazyRawClient, type SigmaMindRawClient } from "./core/raw-client.js";
 import { HEADERS, MAX_RETRIES, TIMEOUT_MS } from "./core/request-options.js";
 import { DEFAULT_BACKOFF } from "./core/retry.js";
 import { createSender } from "./core/send-request.js";
-import { defaultSleep, type Fetch, type Outgoing, type Sleep, sendWithRetries } from "./core/transport.js";
-import { checkInputs, type FieldSchema } from "./internal/check-inputs.js";
+import { createTransport, defaultSleep, type Fetch, type Outgoing, type Sleep } from "./core/transport.js";
+import { checkInputs, checkPathSegment, type FieldSchema } from "./internal/check-inputs.js";
 import { readEnv } from "./internal/env.js";
 import { isLoopback } from "./internal/is-loopback.js";
-import { redactSecret } from "./internal/redact.js";
+import { secretRedactor } from "./internal/redact.js";
 import { Calls } from "./resources/calls.js";
 
 export const DEFAULT_BASE_URL = "https://api.sigmamind.ai";
@@ -47,11 +47,13 @@ export interface ClientOptions {
 const FUNCTION: FieldSchema = { type: "function" };
 const BOOLEAN: FieldSchema = { type: "boolean", description: "true or false" };
 const STRING: FieldSchema = { type: "string" };
+// Described in words so that a value of the wrong type is never echoed: it may be the key itself.
+const SECRET_STRING: FieldSchema = { type: "string", description: "a string", secret: true };
 
 /** What each option must be; `logger` and `logLevel` are checked on their own. */
 const CLIENT_OPTIONS = {
   properties: {
-    apiKey: STRING,
+    apiKey: SECRET_STRING,
     baseUrl: STRING,
     maxRetries: MAX_RETRIES,
     timeoutMs: TIMEOUT_MS,
@@ -94,29 +96,32 @@ export class SigmaMind {
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const level = options.logLevel ?? parseLogLevel(readEnv("SIGMAMIND_LOG") ?? "warn", "SIGMAMIND_LOG");
-    const transport = {
+    const logger = levelledLogger(options.logger ?? defaultLogger(), level);
+    // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
+    const redact = secretRedactor(apiKey);
+    const transport = createTransport({
+      origin: new URL(this.baseUrl).origin,
+      fetch: options.fetch,
       backoff: DEFAULT_BACKOFF,
       sleep: options.sleep ?? defaultSleep,
-      logger: levelledLogger(options.logger ?? defaultLogger(), level),
+      logger,
       debugEnabled: level === "debug",
-    };
-    // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
-    const endpoint = {
-      baseUrl: this.baseUrl,
-      headers: { ...options.headers, "X-API-Key": apiKey },
-      fetch: options.fetch,
-    };
+      redact,
+    });
+    const endpoint = { baseUrl: this.baseUrl, headers: { ...options.headers, "X-API-Key": apiKey } };
     const settings = { timeoutMs: this.timeoutMs, maxRetries: this.maxRetries };
     const rawParts = {
       ...endpoint,
-      send: (outgoing: Outgoing, signal: AbortSignal) => sendWithRetries(transport, outgoing, settings, signal),
+      send: (outgoing: Outgoing, signal: AbortSignal) => transport(outgoing, settings, signal),
+      checkPathSegment,
     };
     this.raw = lazyRawClient(() =>
       import("./core/openapi-fetch-client.js").then((module) => module.createOpenapiFetchClient(rawParts)),
     );
     const context: ClientContext = {
       send: createSender(transport, endpoint, settings),
-      redact: (body) => redactSecret(body, apiKey),
+      redact,
+      logger,
       validateResponses: options.validateResponses === true,
     };
     this.calls = new Calls(context);

@@ -2,9 +2,26 @@
 // response. Messages say what happened and what to do; none of them ever holds the API key.
 import type { ErrorResponse } from "@sigmamind/types";
 
+export interface SigmaMindErrorOptions extends ErrorOptions {
+  /** See `SigmaMindError.mayHaveTakenEffect`. Default: false. */
+  mayHaveTakenEffect?: boolean | undefined;
+}
+
 /** Every error this package throws is a `SigmaMindError`. */
 export class SigmaMindError extends Error {
   override name = "SigmaMindError";
+  /**
+   * True when a request that is never sent twice (`calls.create`, which places a phone call) may have reached
+   * the API before it failed: it was not sent again, and whether the API acted on it is unknown. Look before
+   * sending it again (for a call: list recent calls). Always false for requests that are safe to repeat, and for
+   * answers that say the API refused the request (a 4xx other than 408).
+   */
+  declare readonly mayHaveTakenEffect: boolean;
+
+  constructor(message?: string, options?: SigmaMindErrorOptions) {
+    super(message, options);
+    this.mayHaveTakenEffect = options?.mayHaveTakenEffect === true;
+  }
 }
 
 /**
@@ -29,21 +46,59 @@ export class APIError extends SigmaMindError {
   declare readonly requestId: string | undefined;
   /** The server's documented error body, when the response carried one. */
   declare readonly error: ErrorResponse | undefined;
+  /** Whether `body` is only the first 64 KiB of a longer body. */
+  declare readonly bodyTruncated: boolean;
 
-  constructor(status: number, headers: Headers, body: unknown, message?: string) {
+  constructor(status: number, headers: Headers, body: unknown, message?: string, options?: APIErrorOptions) {
     const error = asErrorResponse(body);
-    super(message ?? describe(status, error, body));
+    super(message ?? describe(status, error, body, options), {
+      ...options,
+      mayHaveTakenEffect: options?.mayHaveTakenEffect ?? mayHaveTakenEffect(status, options?.uncertainOutcome),
+    });
     this.status = status;
     this.headers = headers;
     this.body = body;
     this.error = error;
+    this.bodyTruncated = options?.bodyTruncated === true;
     this.requestId = headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
   }
 
   /** The error class for a status: `NotFoundError` for 404, `RateLimitError` for 429, ... */
-  static fromResponse(status: number, headers: Headers, body: unknown): APIError {
+  static fromResponse(status: number, headers: Headers, body: unknown, options?: APIErrorOptions): APIError {
     const ErrorClass = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
-    return new ErrorClass(status, headers, body);
+    return new ErrorClass(status, headers, body, undefined, options);
+  }
+}
+
+export interface APIErrorOptions extends SigmaMindErrorOptions {
+  /** Whether the body is a prefix of a longer one. */
+  bodyTruncated?: boolean | undefined;
+  /**
+   * For a request that is not safe to repeat: the sentence to give when the status leaves open whether the API
+   * acted on it (a 5xx or 408), in place of advice to try again.
+   */
+  uncertainOutcome?: string | undefined;
+}
+
+/**
+ * A redirect the client did not follow: to another origin (which never receives the key), of a request that is
+ * never sent twice, one that would change the method, or past the limit of hops.
+ */
+export class RedirectError extends APIError {
+  override name = "RedirectError";
+  /** Where the redirect led, without credentials or query values; undefined when the server or runtime hid it. */
+  declare readonly location: string | undefined;
+
+  constructor(
+    status: number,
+    headers: Headers,
+    body: unknown,
+    location: string | undefined,
+    message: string,
+    options?: APIErrorOptions,
+  ) {
+    super(status, headers, body, message, options);
+    this.location = location;
   }
 }
 
@@ -70,8 +125,8 @@ export class RateLimitError extends APIError {
   /** How long the server asked to wait before trying again (`Retry-After` or `retry-after-ms`), if it said. */
   declare readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, headers: Headers, body: unknown, message?: string) {
-    super(status, headers, body, message);
+  constructor(status: number, headers: Headers, body: unknown, message?: string, options?: APIErrorOptions) {
+    super(status, headers, body, message, options);
     this.retryAfterMs = parseRetryAfterMs(headers);
   }
 }
@@ -89,7 +144,7 @@ export class APIConnectionError extends SigmaMindError {
   override name = "APIConnectionError";
   constructor(
     message = "Could not reach the SigmaMind API. Check the network and baseUrl, then try again.",
-    options?: ErrorOptions,
+    options?: SigmaMindErrorOptions,
   ) {
     super(message, options);
   }
@@ -103,7 +158,7 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 /** The request was aborted through the `signal` the caller passed. */
 export class APIUserAbortError extends SigmaMindError {
   override name = "APIUserAbortError";
-  constructor(message = "The request was aborted by its signal.", options?: ErrorOptions) {
+  constructor(message = "The request was aborted by its signal.", options?: SigmaMindErrorOptions) {
     super(message, options);
   }
 }
@@ -120,15 +175,53 @@ export class ResponseValidationError extends SigmaMindError {
   /** The parsed response body. */
   declare readonly body: unknown;
 
-  constructor(operation: string, path: string, problem: string, status: number, body: unknown) {
+  constructor(
+    operation: string,
+    path: string,
+    problem: string,
+    status: number,
+    body: unknown,
+    options?: SigmaMindErrorOptions & {
+      /** What to do, in place of the advice about validateResponses. */
+      advice?: string | undefined;
+    },
+  ) {
     super(
-      `The SigmaMind API's response to ${operation} breaks the API contract at ${path || "the body"}: ${problem}. ` +
-        "Upgrade @sigmamind/client if the API has changed, or turn validateResponses off to accept it as it is.",
+      `The SigmaMind API's response to ${operation} breaks the API contract at ${path || "the body"}: ${problem}. ${
+        options?.advice ??
+        "Upgrade @sigmamind/client if the API has changed, or turn validateResponses off to accept it as it is."
+      }`,
+      options,
     );
     this.operation = operation;
     this.path = path;
     this.status = status;
     this.body = body;
+  }
+}
+
+/** Why a listing ended before the server said it had no next page. */
+export type IncompleteListReason = "no-progress" | "past-total-pages" | "empty-page";
+
+/**
+ * With `onIncomplete: "throw"`, iterating a list ends with this error, after every item it could get, when the
+ * server stopped making progress: pages that only repeat what came before, a next page past `totalPages`, or an
+ * empty page that claims a next one.
+ */
+export class IncompleteListError extends SigmaMindError {
+  override name = "IncompleteListError";
+  /** What the server did: `no-progress`, `past-total-pages` or `empty-page`. */
+  declare readonly reason: IncompleteListReason;
+  /** Items yielded before the listing stopped. */
+  declare readonly itemCount: number;
+  /** How many items the server said there were, on the last page it sent. */
+  declare readonly totalCounts: number | undefined;
+
+  constructor(message: string, reason: IncompleteListReason, itemCount: number, totalCounts: number | undefined) {
+    super(message);
+    this.reason = reason;
+    this.itemCount = itemCount;
+    this.totalCounts = totalCounts;
   }
 }
 
@@ -170,10 +263,23 @@ function asErrorResponse(body: unknown): ErrorResponse | undefined {
   return undefined;
 }
 
-function describe(status: number, error: ErrorResponse | undefined, body: unknown): string {
-  const advice = ADVICE_BY_STATUS[status] ?? (status >= 500 ? "The server failed; try again later." : "");
+/** A 5xx or a 408 leaves open whether the API acted on the request; any other failure status says it did not. */
+function mayHaveTakenEffect(status: number, uncertainOutcome: string | undefined): boolean {
+  return uncertainOutcome !== undefined && (status >= 500 || status === 408);
+}
+
+function describe(
+  status: number,
+  error: ErrorResponse | undefined,
+  body: unknown,
+  options: APIErrorOptions | undefined,
+): string {
+  const advice = mayHaveTakenEffect(status, options?.uncertainOutcome)
+    ? options?.uncertainOutcome
+    : (ADVICE_BY_STATUS[status] ?? (status >= 500 ? "The server failed; try again later." : ""));
   const detail = error?.message ?? (typeof body === "string" && body ? truncate(body) : "no details in the response");
-  return `${status} ${error?.error ?? "error"} from the SigmaMind API: ${detail}. ${advice}`.trim();
+  const cut = options?.bodyTruncated ? " (the body was cut to its first 64 KiB)" : "";
+  return `${status} ${error?.error ?? "error"} from the SigmaMind API: ${detail}${cut}. ${advice}`.trim();
 }
 
 function truncate(text: string, max = 200) {

@@ -26,12 +26,21 @@ export function defaultLogger(): Logger {
   return { error: write, warn: write, info: write, debug: write };
 }
 
-/** A logger that drops messages below `level`. */
+/**
+ * A logger that drops messages below `level`, and never throws: a logger that fails (a closed stream, a bug)
+ * must not change the outcome of the call it reports on, least of all a create that was already sent.
+ */
 export function levelledLogger(logger: Logger, level: LogLevel): Logger {
   const threshold = LOG_LEVELS.indexOf(level);
   const noop = () => {};
   const at = (method: Exclude<LogLevel, "off">) =>
-    LOG_LEVELS.indexOf(method) <= threshold ? logger[method].bind(logger) : noop;
+    LOG_LEVELS.indexOf(method) <= threshold
+      ? (message: string, ...details: unknown[]) => {
+          try {
+            logger[method](message, ...details);
+          } catch {}
+        }
+      : noop;
   return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
 }
 

@@ -1,7 +1,7 @@
 // openapi-fetch's client over the SigmaMind transport. Loaded on the first call of `client.raw`
 // (see raw-client.ts), so this module and openapi-fetch's request pipeline sit in a chunk of their own.
 import type { paths } from "@sigmamind/types";
-import openapiFetch from "openapi-fetch";
+import openapiFetch, { defaultPathSerializer } from "openapi-fetch";
 import type { SigmaMindRawClient } from "./raw-client.js";
 import type { Endpoint } from "./send-request.js";
 import type { Delivered, Outgoing } from "./transport.js";
@@ -11,30 +11,38 @@ import type { Delivered, Outgoing } from "./transport.js";
 const createClient: typeof openapiFetch =
   typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as { default: typeof openapiFetch }).default;
 
-/** What the raw client is made of; the client passes its transport in, so this chunk shares no code with it. */
+/** What the raw client is made of; the client passes its parts in, so this chunk shares no code with it. */
 export interface RawClientParts extends Endpoint {
-  /** The client's transport, with its retries and timeouts. */
+  /** The client's transport, with its retries, timeouts and redirect rules. */
   send: (outgoing: Outgoing, signal: AbortSignal) => Promise<Delivered>;
+  /** Refuses a path parameter that URLs would read as a relative path ("." or ".."), as the resource methods do. */
+  checkPathSegment: (label: string, name: string, value: string) => void;
 }
 
 export function createOpenapiFetchClient(parts: RawClientParts): SigmaMindRawClient {
-  const { baseUrl, headers } = parts;
-  return createClient<paths>({ baseUrl, headers, fetch: (request: Request) => fetchRequest(parts, request) });
+  const { baseUrl, headers, checkPathSegment } = parts;
+  return createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: (request: Request) => fetchRequest(parts, request),
+    pathSerializer: (pathname, pathParams) => {
+      for (const [name, value] of Object.entries(pathParams)) checkPathSegment("client.raw", name, String(value));
+      return defaultPathSerializer(pathname, pathParams);
+    },
+  });
 }
 
 /**
- * The raw client's fetch: openapi-fetch hands it a Request, and gets back the Response with its body already
- * read, which text() and json() then return.
+ * The raw client's fetch: openapi-fetch hands it a Request, which the transport sends (as often as its rules
+ * allow, so the body is read once into bytes), and gets back the Response with its body already read, which
+ * text() and json() then return.
  */
 async function fetchRequest(parts: RawClientParts, request: Request): Promise<Response> {
   const outgoing: Outgoing = {
     method: request.method,
     url: request.url,
-    // A request with a body is consumed by sending it; the original is kept to send again.
-    send: (signal, last) => {
-      const fetchOnce = parts.fetch ?? fetch;
-      return fetchOnce(request.body !== null && !last ? request.clone() : request, { signal });
-    },
+    headers: request.headers,
+    body: request.body === null ? undefined : await request.arrayBuffer(),
   };
   // The caller's signal is the request's own.
   const { response, text } = await parts.send(outgoing, request.signal);

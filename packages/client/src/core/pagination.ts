@@ -1,6 +1,6 @@
 // Offset pagination as the API does it (`page` from 0, `size`, `hasNext`), as a page you can step through and
 // as an async iterator over every item, with optional prefetch.
-import { SigmaMindError } from "./errors.js";
+import { IncompleteListError, type IncompleteListReason, SigmaMindError } from "./errors.js";
 
 /** The envelope every paged list of the API returns. */
 export interface OffsetPageResponse<Item> {
@@ -21,6 +21,98 @@ export interface PaginationOptions {
   prefetchPages?: number;
   /** While iterating, stop after this many items. */
   maxItems?: number;
+  /**
+   * What iterating does when the server stops making progress before it says the list has ended (pages that
+   * only repeat what came before, a next page past `totalPages`, an empty page that claims a next one): log a
+   * warning (`"warn"`, the default) or reject with `IncompleteListError` after the last item it got (`"throw"`).
+   */
+  onIncomplete?: "warn" | "throw";
+}
+
+/** How a list names and tells apart its items, and where it warns. */
+export interface ListDescription<Item, Key> {
+  /** What the items are called in messages: "calls". */
+  noun: string;
+  /** Identity of an item, to drop the repeats that offset pagination yields when rows shift. */
+  keyOf: (item: Item) => Key;
+  /** Where an iteration that ends incomplete warns. */
+  warn: (message: string) => void;
+}
+
+/**
+ * Pages in a row that hold only items already seen before a listing is taken to be stuck. A real server shows
+ * such a page when a whole page of rows was inserted meanwhile; three in a row is a server that does not move.
+ */
+export const MAX_STALE_PAGES = 3;
+
+/** Where a page leaves the listing: the items not seen before, and whether and why it cannot go on. */
+interface PageStep<Item, Key> {
+  fresh: Item[];
+  keys: Set<Key>;
+  /** Pages in a row, up to this one, that held only items already seen. */
+  staleStreak: number;
+  /** Whether another page may be requested. */
+  more: boolean;
+  /** Why the listing stops although the server said a next page follows. */
+  incomplete: { reason: IncompleteListReason; explanation: string } | undefined;
+}
+
+/**
+ * The one rule for every way of paging: a page is followed when the server says another follows, the page was
+ * not empty, the next one is not past `totalPages`, and the listing still moves (a page of nothing new that
+ * does not even carry the number asked for comes from a server that ignores `page`; `MAX_STALE_PAGES` such
+ * pages in a row from any server).
+ */
+function stepThrough<Item, Key>(
+  response: OffsetPageResponse<Item>,
+  requested: number,
+  previousKeys: ReadonlySet<Key>,
+  previousStaleStreak: number,
+  keyOf: (item: Item) => Key,
+): PageStep<Item, Key> {
+  const keys = new Set<Key>();
+  const fresh: Item[] = [];
+  for (const item of response.data) {
+    const key = keyOf(item);
+    if (!previousKeys.has(key) && !keys.has(key)) fresh.push(item);
+    keys.add(key);
+  }
+  const stale = fresh.length === 0 && response.data.length > 0;
+  const staleStreak = stale ? previousStaleStreak + 1 : 0;
+  const { totalPages } = response;
+  let incomplete: PageStep<Item, Key>["incomplete"];
+  if (!response.hasNext) incomplete = undefined;
+  else if (response.data.length === 0) {
+    incomplete = {
+      reason: "empty-page",
+      explanation: `page ${requested} is empty though the server says a next page follows`,
+    };
+  } else if (stale && response.page !== requested) {
+    incomplete = {
+      reason: "no-progress",
+      explanation: `the server sent page ${response.page} when asked for page ${requested}, holding only items already seen: it does not honour the page parameter`,
+    };
+  } else if (staleStreak >= MAX_STALE_PAGES) {
+    incomplete = {
+      reason: "no-progress",
+      explanation: `the last ${staleStreak} pages repeated items already seen, so the server is not moving through the list`,
+    };
+  } else if (Number.isInteger(totalPages) && requested + 1 >= totalPages) {
+    incomplete = {
+      reason: "past-total-pages",
+      explanation: `the server says a next page follows page ${requested}, but its totalPages is ${totalPages}`,
+    };
+  }
+  return { fresh, keys, staleStreak, more: response.hasNext && incomplete === undefined, incomplete };
+}
+
+/**
+ * Where a page's successors come from and how its items are told apart. Declared as methods, whose parameters
+ * TypeScript compares loosely, so that a page of calls stays assignable to a page of `unknown`.
+ */
+interface PageSource<Item> {
+  fetchPage(page: number, signal: AbortSignal | undefined): Promise<OffsetPageResponse<Item>>;
+  keyOf(item: Item): unknown;
 }
 
 /** One page of a list: the API's envelope, plus `hasNextPage()` and `getNextPage()`. */
@@ -35,9 +127,20 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item> {
   declare hasPrevious: boolean;
   /** The page number this page was requested as, which the next page follows. */
   readonly #requestedPage: number;
-  readonly #fetchPage: FetchPage<Item>;
+  readonly #source: PageSource<Item>;
+  readonly #step: {
+    more: boolean;
+    incomplete: { explanation: string } | undefined;
+    keys: ReadonlySet<unknown>;
+    staleStreak: number;
+  };
 
-  constructor(response: OffsetPageResponse<Item>, requestedPage: number, fetchPage: FetchPage<Item>) {
+  constructor(
+    response: OffsetPageResponse<Item>,
+    requestedPage: number,
+    source: PageSource<Item>,
+    previous?: { keys: ReadonlySet<unknown>; staleStreak: number },
+  ) {
     this.data = response.data;
     this.page = response.page;
     this.size = response.size;
@@ -46,21 +149,44 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item> {
     this.hasNext = response.hasNext;
     this.hasPrevious = response.hasPrevious;
     this.#requestedPage = requestedPage;
-    this.#fetchPage = fetchPage;
+    this.#source = source;
+    // Only this page's keys are kept for the next one: a chain of pages never holds more than one page's ids.
+    const { more, incomplete, keys, staleStreak } = stepThrough(
+      response,
+      requestedPage,
+      previous?.keys ?? new Set(),
+      previous?.staleStreak ?? 0,
+      (item: Item) => source.keyOf(item),
+    );
+    this.#step = { more, incomplete, keys, staleStreak };
   }
 
-  /** Whether another page follows: the server says so and this one was not empty. */
+  /**
+   * Whether another page follows: the server says so, this page was not empty, the next one is not past
+   * `totalPages`, and the listing still moves. When it says no although `hasNext` is true, `incompleteReason`
+   * says why.
+   */
   hasNextPage(): boolean {
-    return this.hasNext && this.data.length > 0;
+    return this.#step.more;
+  }
+
+  /** Why no next page is fetched although the server says one follows; undefined when the list really ended. */
+  get incompleteReason(): string | undefined {
+    return this.#step.incomplete?.explanation;
   }
 
   /** The page after this one. Check `hasNextPage()` first. */
   async getNextPage(): Promise<OffsetPage<Item>> {
     if (!this.hasNextPage()) {
-      throw new SigmaMindError("There is no next page: check hasNextPage() before calling getNextPage().");
+      const reason = this.incompleteReason;
+      throw new SigmaMindError(
+        reason
+          ? `There is no next page to fetch: ${reason}.`
+          : "There is no next page: check hasNextPage() before calling getNextPage().",
+      );
     }
     const next = this.#requestedPage + 1;
-    return new OffsetPage(await this.#fetchPage(next, undefined), next, this.#fetchPage);
+    return new OffsetPage(await this.#source.fetchPage(next, undefined), next, this.#source, this.#step);
   }
 }
 
@@ -72,20 +198,21 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
   readonly #fetchPage: FetchPage<Item>;
   readonly #firstPageNumber: number;
   readonly #options: PaginationOptions;
-  readonly #keyOf: (item: Item) => Key;
+  readonly #list: ListDescription<Item, Key>;
+  readonly #source: PageSource<Item>;
   #firstPage: Promise<OffsetPage<Item>> | undefined;
 
   constructor(
     fetchPage: FetchPage<Item>,
     firstPageNumber: number,
     options: PaginationOptions,
-    /** Identity of an item, to drop the repeats that offset pagination yields when rows shift. */
-    keyOf: (item: Item) => Key,
+    list: ListDescription<Item, Key>,
   ) {
     this.#fetchPage = fetchPage;
     this.#firstPageNumber = firstPageNumber;
     this.#options = options;
-    this.#keyOf = keyOf;
+    this.#list = list;
+    this.#source = { fetchPage, keyOf: list.keyOf };
   }
 
   // biome-ignore lint/suspicious/noThenProperty: awaiting the list for its first page is the point of this class
@@ -110,13 +237,13 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
 
   #getFirstPage(): Promise<OffsetPage<Item>> {
     this.#firstPage ??= this.#fetchPage(this.#firstPageNumber, undefined).then(
-      (response) => new OffsetPage(response, this.#firstPageNumber, this.#fetchPage),
+      (response) => new OffsetPage(response, this.#firstPageNumber, this.#source),
     );
     return this.#firstPage;
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    const { prefetchPages = 0, maxItems = Number.POSITIVE_INFINITY } = this.#options;
+    const { prefetchPages = 0, maxItems = Number.POSITIVE_INFINITY, onIncomplete = "warn" } = this.#options;
     if (maxItems === 0) return;
     // Pages fetched ahead can be abandoned (a break, maxItems, an error): this stops their requests.
     const abandon = new AbortController();
@@ -132,28 +259,30 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
     let yielded = 0;
     // Only the previous page's keys are kept: a row that shifts moves by at most a page, and memory stays
     // bounded by the prefetch window instead of growing with the whole list.
-    let previousKeys = new Set<Key>();
+    let previous: { keys: ReadonlySet<Key>; staleStreak: number } = { keys: new Set(), staleStreak: 0 };
     try {
       let current: OffsetPageResponse<Item> = await this.#getFirstPage();
       let currentNumber = this.#firstPageNumber;
       for (;;) {
-        const more = current.hasNext && current.data.length > 0;
-        if (more) {
-          // Fetch ahead while this page is read, never past the last page the server reports.
-          const lastPage = Math.max(current.totalPages - 1, lastRequested - ahead.length + 1);
+        const step = stepThrough(current, currentNumber, previous.keys, previous.staleStreak, this.#list.keyOf);
+        if (step.more) {
+          // Fetch ahead while this page is read, never at or past the last page the server reports.
+          const lastPage = Number.isInteger(current.totalPages) ? current.totalPages - 1 : Number.POSITIVE_INFINITY;
           while (ahead.length < prefetchPages && lastRequested < lastPage) request();
         }
-        const keys = new Set<Key>();
-        for (const item of current.data) {
-          const key = this.#keyOf(item);
-          const repeated = previousKeys.has(key) || keys.has(key);
-          keys.add(key);
-          if (repeated) continue;
+        for (const item of step.fresh) {
           yield item;
           if (++yielded >= maxItems) return;
         }
-        if (!more || isStuck(current, currentNumber, keys, previousKeys)) return;
-        previousKeys = keys;
+        if (step.incomplete) {
+          const total = Number.isFinite(current.totalCounts) ? current.totalCounts : undefined;
+          const message = `The listing is incomplete: ${yielded} of ${total ?? "an unknown number of"} ${this.#list.noun}, because ${step.incomplete.explanation}.`;
+          if (onIncomplete === "throw") throw new IncompleteListError(message, step.incomplete.reason, yielded, total);
+          this.#list.warn(`${message} Pass onIncomplete: "throw" to make this an error.`);
+          return;
+        }
+        if (!step.more) return;
+        previous = step;
         if (ahead.length === 0) request();
         currentNumber++;
         current = await (ahead.shift() as Promise<OffsetPageResponse<Item>>);
@@ -162,21 +291,4 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
       abandon.abort();
     }
   }
-}
-
-/**
- * Whether the server is not moving through the list: a page made only of the previous page's items, that does
- * not even carry the page number asked for, comes from a server that ignores `page` (or a mock serving one
- * example). Iterating on would request the same page until totalPages runs out, so iteration ends there.
- * A real server's page that repeats because rows were inserted meanwhile carries the right number and goes on.
- */
-function isStuck<Key>(
-  page: OffsetPageResponse<unknown>,
-  requestedNumber: number,
-  keys: Set<Key>,
-  previousKeys: Set<Key>,
-): boolean {
-  if (page.page === requestedNumber || keys.size === 0) return false;
-  for (const key of keys) if (!previousKeys.has(key)) return false;
-  return true;
 }

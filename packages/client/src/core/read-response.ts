@@ -1,3 +1,4 @@
+import type { Redact } from "../internal/redact.js";
 import { APIError, ResponseParseError } from "./errors.js";
 import type { Delivered } from "./transport.js";
 
@@ -6,14 +7,19 @@ import type { Delivered } from "./transport.js";
  * text first so that an empty, truncated or HTML body becomes an error that keeps the raw text, never a
  * bare `SyntaxError`.
  */
-export function readJson<T>({ response, text }: Delivered, redact: Redact): T {
-  if (!response.ok) throw errorFor(response, text, redact);
+export function readJson<T>(delivered: Delivered, redact: Redact): T {
+  const { response, text, uncertainOutcome } = delivered;
+  if (!response.ok) throw errorFor(delivered, redact);
+  // The API accepted the request: for a create, the call was placed even though its answer cannot be read.
+  const outcome = uncertainOutcome ?? "Try again; if it persists, report it with the request id.";
+  const options = { mayHaveTakenEffect: uncertainOutcome !== undefined };
   if (!text) {
     throw new ResponseParseError(
       response.status,
-      response.headers,
+      redact(response.headers),
       undefined,
-      `The SigmaMind API sent a ${response.status} response with an empty body where JSON was expected. Try again; if it persists, report it with the request id.`,
+      `The SigmaMind API sent a ${response.status} response with an empty body where JSON was expected. ${outcome}`,
+      options,
     );
   }
   try {
@@ -21,28 +27,31 @@ export function readJson<T>({ response, text }: Delivered, redact: Redact): T {
   } catch {
     throw new ResponseParseError(
       response.status,
-      response.headers,
+      redact(response.headers),
       redact(text),
-      `The SigmaMind API sent a ${response.status} response that is not valid JSON (${contentType(response)}). Try again; if it persists, report it with the request id.`,
+      `The SigmaMind API sent a ${response.status} response that is not valid JSON (${contentType(response)}). ${outcome}`,
+      options,
     );
   }
 }
 
 /** For operations that document no body: any success is enough. */
-export function readNoContent({ response, text }: Delivered, redact: Redact): void {
-  if (!response.ok) throw errorFor(response, text, redact);
+export function readNoContent(delivered: Delivered, redact: Redact): void {
+  if (!delivered.response.ok) throw errorFor(delivered, redact);
 }
 
-/** Removes the API key from anything the server echoed back, before it goes into an error. */
-export type Redact = (body: unknown) => unknown;
-
 /** The error for a failure status, with the body parsed when it is JSON and kept as text when it is not. */
-function errorFor(response: Response, text: string, redact: Redact): APIError {
+function errorFor({ response, text, truncated, uncertainOutcome }: Delivered, redact: Redact): APIError {
   let body: unknown = text || undefined;
-  try {
-    body = JSON.parse(text);
-  } catch {}
-  return APIError.fromResponse(response.status, response.headers, body === undefined ? undefined : redact(body));
+  if (!truncated) {
+    try {
+      body = JSON.parse(text);
+    } catch {}
+  }
+  return APIError.fromResponse(response.status, redact(response.headers), redact(body), {
+    bodyTruncated: truncated,
+    uncertainOutcome,
+  });
 }
 
 function contentType(response: Response) {

@@ -14,10 +14,13 @@ export interface RequestOptions {
 }
 
 // Shared with the client's own options, which take the same settings as defaults.
+/** Timers hold at most 2^31 - 1 ms; past it, Node fires them after 1 ms. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
 export const TIMEOUT_MS: FieldSchema = {
   type: "number",
   exclusiveMinimum: 0,
-  description: "a positive number of milliseconds",
+  maximum: MAX_TIMEOUT_MS,
+  description: `a positive number of milliseconds, at most ${MAX_TIMEOUT_MS} (about 24.8 days)`,
 };
 export const MAX_RETRIES: FieldSchema = {
   type: "integer",
@@ -25,7 +28,20 @@ export const MAX_RETRIES: FieldSchema = {
   maximum: 10,
   description: "a whole number from 0 to 10",
 };
-export const HEADERS: FieldSchema = { type: "object", additionalProperties: { type: "string" } };
+/** Names and values that Headers accepts as they are: a line break could smuggle a header of its own. */
+export const HEADERS: FieldSchema = {
+  type: "object",
+  propertyNames: {
+    pattern: "^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$",
+    description: "a header name: letters, digits and !#$%&'*+-.^_`|~",
+  },
+  additionalProperties: {
+    type: "string",
+    pattern: "^[\\t\\x20-\\x7e\\x80-\\xff]*$",
+    description: "a header value without line breaks or control characters",
+    secret: true,
+  },
+};
 
 /** The per-call options every method takes; `signal` is checked on its own, as an AbortSignal. */
 export const REQUEST_OPTIONS = {

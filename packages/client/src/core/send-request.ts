@@ -6,14 +6,7 @@
 // narrow (path and query parameters of a string or number, a JSON body); they come out as openapi-fetch's
 // defaults write them, which a test checks against `client.raw`.
 import type { RequestOptions } from "./request-options.js";
-import {
-  type AttemptSettings,
-  type Delivered,
-  type Fetch,
-  type Outgoing,
-  sendWithRetries,
-  type TransportConfig,
-} from "./transport.js";
+import type { AttemptSettings, Delivered, Outgoing, Transport } from "./transport.js";
 
 type Primitive = string | number | boolean;
 
@@ -29,51 +22,41 @@ export interface Endpoint {
   baseUrl: string;
   /** Sent with every request: the client's headers and its key. */
   headers: Record<string, string>;
-  /** The caller's fetch; undefined for the global one. */
-  fetch: Fetch | undefined;
 }
 
-/** Sends `method path` with its inputs under a call's options; resolves once the body is read. */
+/**
+ * Sends `method path` with its inputs under a call's options; resolves once the body is read. `uncertainOutcome`
+ * is what the error says when a request that is never sent twice may have reached the API.
+ */
 export type SendRequest = (
   method: string,
   path: string,
   input: RequestInput,
   options: RequestOptions,
+  uncertainOutcome?: string,
 ) => Promise<Delivered>;
 
-export function createSender(config: TransportConfig, endpoint: Endpoint, defaults: AttemptSettings): SendRequest {
-  const { baseUrl, headers: baseHeaders, fetch: customFetch } = endpoint;
+export function createSender(transport: Transport, endpoint: Endpoint, defaults: AttemptSettings): SendRequest {
+  const { baseUrl, headers: baseHeaders } = endpoint;
   // Most calls send no body and add no headers: those share one set of headers, merged once.
   const sharedHeaders = Object.fromEntries(mergeHeaders(undefined, baseHeaders));
-  return (method, path, input, options) => {
-    const url = baseUrl + fillPath(path, input.path) + queryString(input.query);
-    const init: RequestInit = { method, headers: sharedHeaders };
-    if (input.body !== undefined || options.headers) {
-      const json = input.body !== undefined;
-      init.headers = mergeHeaders(
-        json ? { "Content-Type": "application/json" } : undefined,
-        baseHeaders,
-        options.headers,
-      );
-      if (json) init.body = JSON.stringify(input.body);
-    }
+  return (method, path, input, options, uncertainOutcome) => {
+    const json = input.body !== undefined;
     const outgoing: Outgoing = {
       method,
-      url,
-      // A fetch of the caller's own gets a Request, as documented; the global one takes the URL and init, and
-      // builds the only Request there is.
-      send: customFetch
-        ? (signal) => customFetch(new Request(url, init), { signal })
-        : (signal) => {
-            init.signal = signal;
-            return fetch(url, init);
-          },
+      url: baseUrl + fillPath(path, input.path) + queryString(input.query),
+      headers:
+        json || options.headers
+          ? mergeHeaders(json ? { "Content-Type": "application/json" } : undefined, baseHeaders, options.headers)
+          : sharedHeaders,
+      body: json ? JSON.stringify(input.body) : undefined,
+      uncertainOutcome,
     };
     const settings: AttemptSettings = {
       timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
       maxRetries: options.maxRetries ?? defaults.maxRetries,
     };
-    return sendWithRetries(config, outgoing, settings, options.signal);
+    return transport(outgoing, settings, options.signal);
   };
 }
 

@@ -1,6 +1,15 @@
 import { abortableSleep } from "../internal/abortable-sleep.js";
 import { anySignal } from "../internal/any-signal.js";
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, parseRetryAfterMs } from "./errors.js";
+import { readBoundedText } from "../internal/read-bounded-text.js";
+import { type Redact, redactUrl } from "../internal/redact.js";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  InvalidInputError,
+  parseRetryAfterMs,
+  RedirectError,
+} from "./errors.js";
 import type { Logger } from "./logger.js";
 import { type BackoffPolicy, isRetryableStatus, isSafeToRepeat, retryDelayMs, wasNeverSent } from "./retry.js";
 
@@ -18,121 +27,293 @@ export interface AttemptSettings {
 }
 
 export interface TransportConfig {
+  /** The origin of the client's baseUrl: the only one that ever receives a request, and so the key. */
+  origin: string;
+  /** The caller's fetch; undefined for the global one. */
+  fetch: Fetch | undefined;
   backoff: BackoffPolicy;
   sleep: Sleep;
+  /** A logger that never throws (see `levelledLogger`). */
   logger: Logger;
   /** Whether the logger takes debug lines. */
   debugEnabled: boolean;
+  /** Removes the key from what a server sent back. */
+  redact: Redact;
 }
 
-/** One request, as the transport sends it: possibly several times, each attempt under a signal of its own. */
+/** One request, as the transport sends it: possibly several times, and to a redirect's target on the same origin. */
 export interface Outgoing {
   readonly method: string;
   readonly url: string;
-  /** Sends one attempt. `last` says no attempt follows, so a body need not be kept for another. */
-  send(signal: AbortSignal, last: boolean): Promise<Response>;
+  readonly headers: HeadersInit;
+  /** Kept as a string or bytes, so that an attempt or a redirect can send it again. */
+  readonly body?: string | ArrayBuffer | undefined;
+  /**
+   * For a request that is not safe to repeat: what its error says when the request may have reached the API,
+   * such as "The call may have been placed: ...". A generic sentence when not given.
+   */
+  readonly uncertainOutcome?: string | undefined;
 }
 
 /** A response whose body was read within its attempt. */
 export interface Delivered {
   response: Response;
+  /** The body; for a failure status, only its first `MAX_ERROR_BODY_BYTES`. */
   text: string;
+  /** Whether `text` is a prefix of a longer error body. */
+  truncated: boolean;
+  /**
+   * Set for a request that is not safe to repeat: the sentence its error gives when the API may have acted on
+   * it. Undefined for a request that may be sent again.
+   */
+  uncertainOutcome: string | undefined;
 }
 
-type Outcome = { delivered: Delivered; error?: undefined } | { delivered?: undefined; error: Error };
-
-/**
- * Sends one request the way every call of the client does: each attempt under its own timeout, the body read
- * within it (so a stalled body is a timeout, and a reset mid-body can be retried), retries with backoff for
- * what is safe to repeat, and every failure turned into a SigmaMind error.
- */
-export async function sendWithRetries(
-  config: TransportConfig,
+/** Sends one request with retries, timeouts and the redirect rules; see `createTransport`. */
+export type Transport = (
   outgoing: Outgoing,
   settings: AttemptSettings,
   userSignal: AbortSignal | undefined,
-): Promise<Delivered> {
-  const { method, url } = outgoing;
-  const attempts = settings.maxRetries + 1;
-  for (let attempt = 1; ; attempt++) {
-    const started = config.debugEnabled ? Date.now() : 0;
-    const outcome = await attemptOnce(outgoing, userSignal, settings.timeoutMs, attempt, attempts);
-    const response = outcome.delivered?.response;
-    // Building the line costs every call; only a debug logger reads it.
-    if (config.debugEnabled) {
-      const took = `in ${Date.now() - started} ms (attempt ${attempt}/${attempts})`;
-      config.logger.debug(
-        response
-          ? `${method} ${url} → ${response.status} ${took}`
-          : `${method} ${url} failed ${took}: ${outcome.error?.message}`,
-      );
-    }
+) => Promise<Delivered>;
 
-    const retryable = attempt < attempts && isRetryable(method, outcome);
-    if (!retryable) {
-      if (outcome.error) throw outcome.error;
-      return outcome.delivered;
-    }
-    const retryAfterMs = response ? parseRetryAfterMs(response.headers) : undefined;
-    const delay = retryDelayMs(attempt, retryAfterMs, config.backoff);
-    if (delay === undefined) {
-      config.logger.warn(
-        `${method} ${url} asked to wait ${retryAfterMs} ms before a retry, longer than allowed; not retrying`,
+/** Redirects followed within one attempt, on the API's own origin, before giving up. */
+export const MAX_REDIRECTS = 5;
+
+/** An error body is kept up to this many bytes: a proxy's 50 MB HTML page must not stay in memory with the error. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+const GENERIC_UNCERTAIN_OUTCOME =
+  "The API may have acted on it, and it was not sent again: check its effect before sending it again.";
+
+type Failure = { kind: "abort" | "timeout" | "connection"; cause: unknown; sent: boolean };
+type Outcome =
+  | { delivered: Delivered; error?: undefined; failure?: undefined }
+  | { error: Error; delivered?: undefined; failure?: undefined }
+  | { failure: Failure; delivered?: undefined; error?: undefined };
+
+/**
+ * The one way every request of the client is sent: each attempt under its own timeout, the body read within
+ * it (so a stalled body is a timeout, and a reset mid-body can be retried), retries with backoff for what is
+ * safe to repeat, redirects followed only on the API's origin and only where the method stays what it was,
+ * and every failure turned into a SigmaMind error that says whether the request may have taken effect.
+ */
+export function createTransport(config: TransportConfig): Transport {
+  return async (outgoing, settings, userSignal) => {
+    if (!outgoing.url.startsWith(`${config.origin}/`)) {
+      throw new InvalidInputError(
+        `Requests go only to the client's baseUrl origin, ${config.origin}; refused ${redactUrl(outgoing.url)}. Create another client for another base URL.`,
       );
-      return outcome.delivered as Delivered;
     }
-    config.logger.info(
-      `${method} ${url} ${response ? `got ${response.status}` : "failed"}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1}/${attempts})`,
-    );
-    try {
-      await config.sleep(delay, userSignal ?? NEVER_ABORTED);
-    } catch (error) {
-      throw new APIUserAbortError(undefined, { cause: error });
+    const { method } = outgoing;
+    const uncertainOutcome = isSafeToRepeat(method)
+      ? undefined
+      : (outgoing.uncertainOutcome ?? GENERIC_UNCERTAIN_OUTCOME);
+    const attempts = settings.maxRetries + 1;
+    for (let attempt = 1; ; attempt++) {
+      const started = config.debugEnabled ? Date.now() : 0;
+      const outcome = await attemptOnce(config, outgoing, userSignal, settings.timeoutMs, uncertainOutcome);
+      const response = outcome.delivered?.response;
+      // Building the line costs every call; only a debug logger reads it.
+      if (config.debugEnabled) {
+        const took = `in ${Date.now() - started} ms (attempt ${attempt}/${attempts})`;
+        const failure = outcome.failure ? `${outcome.failure.kind}: ${describeCause(outcome.failure.cause)}` : "";
+        config.logger.debug(
+          response
+            ? `${method} ${outgoing.url} → ${response.status} ${took}`
+            : `${method} ${outgoing.url} failed ${took}: ${outcome.error?.message ?? failure}`,
+        );
+      }
+
+      const retryable = attempt < attempts && isRetryable(method, outcome);
+      if (!retryable) {
+        if (outcome.error) throw outcome.error;
+        if (outcome.failure)
+          throw failureError(outcome.failure, outgoing, settings.timeoutMs, attempt, uncertainOutcome);
+        return outcome.delivered;
+      }
+      const retryAfterMs = response ? parseRetryAfterMs(response.headers) : undefined;
+      const delay = retryDelayMs(attempt, retryAfterMs, config.backoff);
+      if (delay === undefined) {
+        config.logger.warn(
+          `${method} ${outgoing.url} asked to wait ${retryAfterMs} ms before a retry, longer than allowed; not retrying`,
+        );
+        return outcome.delivered as Delivered;
+      }
+      config.logger.info(
+        `${method} ${outgoing.url} ${response ? `got ${response.status}` : "failed"}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1}/${attempts})`,
+      );
+      try {
+        // A signal of its own for the wait: many calls sharing the caller's signal would otherwise each add a
+        // listener to it, and Node warns past ten.
+        await config.sleep(delay, userSignal ? anySignal([userSignal]) : NEVER_ABORTED);
+      } catch (error) {
+        throw new APIUserAbortError(undefined, { cause: error });
+      }
     }
-  }
+  };
 }
 
 function isRetryable(method: string, outcome: Outcome): boolean {
   if (outcome.delivered) return isSafeToRepeat(method) && isRetryableStatus(outcome.delivered.response.status);
-  if (outcome.error instanceof APIUserAbortError) return false;
-  return isSafeToRepeat(method) || wasNeverSent(outcome.error);
+  if (outcome.error || outcome.failure.kind === "abort") return false;
+  return isSafeToRepeat(method) || !outcome.failure.sent;
 }
 
 async function attemptOnce(
+  config: TransportConfig,
   outgoing: Outgoing,
   userSignal: AbortSignal | undefined,
   timeoutMs: number,
-  attempt: number,
-  attempts: number,
+  uncertainOutcome: string | undefined,
 ): Promise<Outcome> {
-  if (userSignal?.aborted) return { error: new APIUserAbortError(undefined, { cause: userSignal.reason }) };
+  if (userSignal?.aborted) return { failure: { kind: "abort", cause: userSignal.reason, sent: false } };
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  let hops = 0;
   try {
     // Most calls carry no signal of their own: then the timeout's alone does, without combining signals.
     const signal = userSignal ? anySignal([userSignal, timeout.signal]) : timeout.signal;
-    const response = await outgoing.send(signal, attempt === attempts);
-    return { delivered: { response, text: await response.text() } };
-  } catch (error) {
-    if (userSignal?.aborted) return { error: new APIUserAbortError(undefined, { cause: error }) };
-    const origin = new URL(outgoing.url).origin;
-    if (timeout.signal.aborted) {
-      return {
-        error: new APIConnectionTimeoutError(
-          `The SigmaMind API at ${origin} did not answer within ${timeoutMs} ms (attempt ${attempt} of ${attempts}). Raise timeoutMs, or try again later.`,
-          { cause: error },
-        ),
-      };
+    let url = outgoing.url;
+    for (;;) {
+      const response = await fetchOnce(config.fetch, outgoing, url, signal);
+      if (!isRedirect(response)) {
+        const { text, truncated } = response.ok
+          ? { text: await response.text(), truncated: false }
+          : await readBoundedText(response, MAX_ERROR_BODY_BYTES);
+        return { delivered: { response, text, truncated, uncertainOutcome } };
+      }
+      const next = redirectTarget(config.origin, outgoing.method, response, url, hops);
+      if (typeof next !== "string") {
+        const { text, truncated } = await readBoundedText(response, MAX_ERROR_BODY_BYTES);
+        const body = config.redact(text || undefined);
+        return {
+          error: redirectError(outgoing, response, body, truncated, next.refusal, uncertainOutcome, config.redact),
+        };
+      }
+      await response.body?.cancel();
+      url = next;
+      hops++;
     }
-    return {
-      error: new APIConnectionError(
-        `Could not reach the SigmaMind API at ${origin} (${describeCause(error)}; attempt ${attempt} of ${attempts}). Check the network and baseUrl, then try again.`,
-        { cause: error },
-      ),
-    };
+  } catch (cause) {
+    // Only a request refused before it left can be known not to have reached the API, and only on its first hop.
+    const sent = hops > 0 || !wasNeverSent(cause);
+    if (userSignal?.aborted) return { failure: { kind: "abort", cause, sent } };
+    return { failure: { kind: timeout.signal.aborted ? "timeout" : "connection", cause, sent } };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** One request to `url`, with fetch's own redirect handling off: the transport decides what to follow. */
+function fetchOnce(customFetch: Fetch | undefined, outgoing: Outgoing, url: string, signal: AbortSignal) {
+  const init: RequestInit = { method: outgoing.method, headers: outgoing.headers, redirect: "manual" };
+  if (outgoing.body !== undefined) init.body = outgoing.body;
+  // A fetch of the caller's own gets a Request, as documented; the global one takes the URL and init, and
+  // builds the only Request there is.
+  if (customFetch) return customFetch(new Request(url, init), { signal });
+  init.signal = signal;
+  return fetch(url, init);
+}
+
+function isRedirect(response: Response): boolean {
+  // A browser answers `redirect: "manual"` with an opaque response of status 0, hiding where it leads.
+  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+}
+
+/** Methods a redirect status keeps: fetch turns any method but GET and HEAD into a GET on 303, and a POST on 301/302. */
+const METHOD_KEEPING_STATUSES = new Set([307, 308]);
+const FOLLOWED_FOR_GET = new Set([301, 302, 303, 307, 308]);
+
+/** The URL to follow, or why the redirect is not followed. */
+function redirectTarget(
+  origin: string,
+  method: string,
+  response: Response,
+  from: string,
+  hops: number,
+): string | { refusal: string } {
+  if (response.type === "opaqueredirect") return { refusal: "this runtime hides where redirects lead" };
+  const location = response.headers.get("location");
+  if (!location) return { refusal: "it has no Location" };
+  let target: URL;
+  try {
+    target = new URL(location, from);
+  } catch {
+    return { refusal: "its Location is not a URL" };
+  }
+  if (target.origin !== origin) return { refusal: `it leads away from ${origin}, and the key goes nowhere else` };
+  if (!isSafeToRepeat(method)) return { refusal: `a ${method} is never sent twice` };
+  const followable = method === "GET" || method === "HEAD" ? FOLLOWED_FOR_GET : METHOD_KEEPING_STATUSES;
+  if (!followable.has(response.status)) return { refusal: `following it would turn the ${method} into a GET` };
+  if (hops >= MAX_REDIRECTS) return { refusal: `more than ${MAX_REDIRECTS} redirects` };
+  return target.href;
+}
+
+function redirectError(
+  outgoing: Outgoing,
+  response: Response,
+  body: string | undefined,
+  truncated: boolean,
+  refusal: string,
+  uncertainOutcome: string | undefined,
+  redact: Redact,
+): RedirectError {
+  const location = response.headers.get("location");
+  const shown = location === null ? undefined : redactUrl(location, response.url || outgoing.url);
+  const status = response.type === "opaqueredirect" ? "a redirect" : `a ${response.status} redirect`;
+  const to = shown === undefined ? "" : ` to ${shown}`;
+  const outcome = uncertainOutcome ?? "Check baseUrl: the API may have moved, or a proxy is in the way.";
+  return new RedirectError(
+    response.status,
+    redact(response.headers),
+    body,
+    shown,
+    `The SigmaMind API answered ${outgoing.method} ${new URL(outgoing.url).pathname} with ${status}${to}, which the client does not follow: ${refusal}. ${outcome}`,
+    { bodyTruncated: truncated, mayHaveTakenEffect: uncertainOutcome !== undefined },
+  );
+}
+
+/** The error for an attempt that got no response, once no attempt follows it. */
+function failureError(
+  failure: Failure,
+  outgoing: Outgoing,
+  timeoutMs: number,
+  attempts: number,
+  uncertainOutcome: string | undefined,
+): Error {
+  const origin = new URL(outgoing.url).origin;
+  const cause = failure.cause;
+  const mayHaveTakenEffect = failure.sent && uncertainOutcome !== undefined;
+  const tries = attempts > 1 ? `; gave up after ${attempts} attempts` : "";
+  const options = { cause, mayHaveTakenEffect };
+  if (failure.kind === "abort") {
+    return new APIUserAbortError(
+      mayHaveTakenEffect
+        ? `The request was aborted by its signal after it was sent. ${uncertainOutcome}`
+        : "The request was aborted by its signal.",
+      options,
+    );
+  }
+  if (failure.kind === "timeout") {
+    return new APIConnectionTimeoutError(
+      mayHaveTakenEffect
+        ? `The SigmaMind API at ${origin} did not answer within ${timeoutMs} ms after the request was sent. ${uncertainOutcome}`
+        : `The SigmaMind API at ${origin} did not answer within ${timeoutMs} ms${tries}. Raise timeoutMs, or try again later.`,
+      options,
+    );
+  }
+  if (mayHaveTakenEffect) {
+    return new APIConnectionError(
+      `The connection to the SigmaMind API at ${origin} failed after the request was sent (${describeCause(cause)}). ${uncertainOutcome}`,
+      options,
+    );
+  }
+  return new APIConnectionError(
+    failure.sent
+      ? `The connection to the SigmaMind API at ${origin} failed after the request was sent (${describeCause(cause)}${tries}). Check the network, then try again.`
+      : `Could not reach the SigmaMind API at ${origin} (${describeCause(cause)}${tries}). Check the network and baseUrl, then try again.`,
+    options,
+  );
 }
 
 function describeCause(error: unknown): string {

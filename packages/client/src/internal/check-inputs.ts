@@ -16,11 +16,15 @@ export interface FieldSchema {
   readonly required?: readonly string[];
   readonly properties?: { readonly [name: string]: FieldSchema };
   readonly additionalProperties?: FieldSchema;
+  /** What every property name of an object must be. */
+  readonly propertyNames?: FieldSchema;
   readonly anyOf?: readonly FieldSchema[];
   /** Shown in a message where a pattern is hard to read. */
   readonly example?: unknown;
   /** What the value must be, in words: replaces the keyword-by-keyword message ("a whole number from 0 to 10"). */
   readonly description?: string;
+  /** The value may be a secret (the key, a header value): a message names its type, never the value. */
+  readonly secret?: boolean;
 }
 
 /** Each operation's inputs, as object schemas; a group the operation does not take is absent. */
@@ -84,7 +88,9 @@ const patterns = new Map<string, RegExp>();
 /** What is wrong with `value`, phrased to follow its name ("must be ..."), or undefined when it is fine. */
 function problemWith(schema: FieldSchema, value: unknown): string | undefined {
   const problem = keywordProblemWith(schema, value);
-  return problem && schema.description ? `must be ${schema.description}, got ${describeType(value)}` : problem;
+  if (!problem) return undefined;
+  if (schema.secret) return `must be ${schema.description ?? "valid"}, got ${article(kindOf(value))}`;
+  return schema.description ? `must be ${schema.description}, got ${describeType(value)}` : problem;
 }
 
 function keywordProblemWith(schema: FieldSchema, value: unknown): string | undefined {
@@ -97,6 +103,8 @@ function keywordProblemWith(schema: FieldSchema, value: unknown): string | undef
     return `must be ${[type].flat().map(article).join(" or ")}, got ${describeType(value)}`;
   }
   if (typeof value === "string") {
+    // encodeURIComponent throws a URIError on a lone surrogate, and no API reads one as text.
+    if (/\p{Surrogate}/u.test(value)) return "must be valid Unicode text, but holds a lone surrogate";
     if (value.length < (schema.minLength ?? 0)) {
       return schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters long`;
     }
@@ -126,6 +134,8 @@ function keywordProblemWith(schema: FieldSchema, value: unknown): string | undef
       return `must have at most ${schema.maxProperties} entries, got ${entries.length}`;
     }
     for (const [key, entry] of entries) {
+      const nameProblem = schema.propertyNames && problemWith(schema.propertyNames, key);
+      if (nameProblem) return `has the name ${JSON.stringify(key)}, which ${nameProblem}`;
       const problem = schema.additionalProperties && problemWith(schema.additionalProperties, entry);
       if (problem) return `has "${key}" that ${problem}`;
     }
@@ -158,6 +168,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function article(type: string) {
   return type === "integer" || type === "object" || type === "array" ? `an ${type}` : `a ${type}`;
+}
+
+function kindOf(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
 
 function describeType(value: unknown): string {

@@ -4,6 +4,7 @@ import { ResponseValidationError } from "../core/errors.js";
 import { type OffsetPage, PagePromise, type PaginationOptions } from "../core/pagination.js";
 import { readJson, readNoContent } from "../core/read-response.js";
 import { checkRequestOptions, REQUEST_OPTIONS, type RequestOptions } from "../core/request-options.js";
+import { findShapeViolation } from "../core/response-shape.js";
 import type { Delivered } from "../core/transport.js";
 import { requestSchemas } from "../generated/request-schemas.js";
 import { anySignal } from "../internal/any-signal.js";
@@ -26,7 +27,13 @@ const LIST_OPTIONS: FieldSchema = {
   properties: {
     ...REQUEST_OPTIONS.properties,
     prefetchPages: { type: "integer", minimum: 0, maximum: 32, description: "a whole number from 0 to 32" },
-    maxItems: { type: "integer", minimum: 0, description: "a whole number of 0 or more" },
+    maxItems: {
+      type: "integer",
+      minimum: 0,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: `a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+    },
+    onIncomplete: { type: "string", pattern: "^(warn|throw)$", description: '"warn" or "throw"' },
   } satisfies Record<keyof ListCallsOptions, FieldSchema>,
 };
 
@@ -43,7 +50,7 @@ export class Calls {
    * across pages, in order, with `prefetchPages` fetched ahead and `maxItems` to stop early.
    */
   list(params: ListCallsParams = {}, options: ListCallsOptions = {}): CallsPagePromise {
-    const { prefetchPages, maxItems, ...requestOptions } = options ?? {};
+    const { prefetchPages, maxItems, onIncomplete, ...requestOptions } = options ?? {};
     // The inputs are the same for every page: checked before the first request, not again for each page.
     let inputsChecked = false;
     const fetchPage = async (page: number, iterationSignal: AbortSignal | undefined) => {
@@ -60,7 +67,16 @@ export class Calls {
       const delivered = await this.#context.send("GET", "/v1/calls", { query }, pageOptions);
       return this.#readValid<CallListResponse>("listCalls", delivered);
     };
-    return new PagePromise(fetchPage, params?.page ?? 0, { prefetchPages, maxItems }, (call) => call.callId);
+    return new PagePromise(
+      fetchPage,
+      params?.page ?? 0,
+      { prefetchPages, maxItems, onIncomplete },
+      {
+        noun: "calls",
+        keyOf: callKey,
+        warn: (message) => this.#context.logger.warn(`calls.list: ${message}`),
+      },
+    );
   }
 
   /** One call by its id. */
@@ -74,12 +90,13 @@ export class Calls {
 
   /**
    * Places a real outbound phone call. It is sent at most once: it is retried only when the connection was
-   * refused before anything was sent, never after the server may have received it.
+   * refused before anything was sent, and never follows a redirect. When it fails after it may have reached the
+   * API, the error's `mayHaveTakenEffect` is true and its message says to list recent calls before trying again.
    */
   async create(params: CreateCallParams, options: RequestOptions = {}): Promise<Call> {
     checkInputs("calls.create", "field", requestSchemas.createCall.body, params);
     checkRequestOptions("calls.create", options);
-    const delivered = await this.#context.send("POST", "/v1/calls", { body: params }, options);
+    const delivered = await this.#context.send("POST", "/v1/calls", { body: params }, options, CALL_MAY_BE_PLACED);
     return this.#readValid<Call>("createCall", delivered);
   }
 
@@ -95,22 +112,45 @@ export class Calls {
   }
 
   async #readValid<T>(operation: string, delivered: Delivered): Promise<T> {
-    const body = readJson<T>(delivered, this.#context.redact);
-    if (this.#context.validateResponses) {
+    const { redact } = this.#context;
+    const body = readJson<T>(delivered, redact);
+    const shapeViolation = findShapeViolation(operation, body);
+    let violation = shapeViolation;
+    if (!violation && this.#context.validateResponses) {
       responseValidation ??= import("../core/response-validation.js");
-      const violation = (await responseValidation).findResponseViolation(operation, body);
-      if (violation) {
-        throw new ResponseValidationError(
-          operation,
-          violation.path,
-          violation.problem,
-          delivered.response.status,
-          body,
-        );
-      }
+      violation = (await responseValidation).findResponseViolation(operation, body);
+    }
+    if (violation) {
+      const { uncertainOutcome } = delivered;
+      const advice = shapeViolation
+        ? "The client cannot read it; report it to SigmaMind with the request id."
+        : "Upgrade @sigmamind/client if the API has changed, or turn validateResponses off to accept it as it is.";
+      throw new ResponseValidationError(
+        operation,
+        violation.path,
+        violation.problem,
+        delivered.response.status,
+        redact(body),
+        {
+          advice: uncertainOutcome ? `${advice} ${uncertainOutcome}` : advice,
+          mayHaveTakenEffect: uncertainOutcome !== undefined,
+        },
+      );
     }
     return body;
   }
+}
+
+/** What a create's error says when the request may have reached the API. */
+const CALL_MAY_BE_PLACED =
+  "The call may have been placed, and it was not sent again: list recent calls (client.calls.list()) to see whether it was before creating it again.";
+
+/**
+ * A call's identity while iterating: its id, or for a call the server sent without one, its whole content, so
+ * that calls without ids are not all folded into one.
+ */
+function callKey(call: Call): string {
+  return typeof call.callId === "string" && call.callId !== "" ? call.callId : JSON.stringify(call);
 }
 
 // Loaded on first use: a client with validateResponses off never downloads the validators.

@@ -72,17 +72,23 @@ describe("baseUrl", () => {
 describe("bad options fail at construction, naming the option", () => {
   test.each([
     [null, /options must be an object/],
-    [{ apiKey: 42 }, /apiKey must be a string, got 42/],
+    [{ apiKey: 42 }, /apiKey must be a string, got a number/],
     [{ apiKey: SECRET, baseUrl: "not a url" }, /baseUrl "not a url" is not a URL/],
     [{ apiKey: SECRET, baseUrl: "ftp://example.com" }, /baseUrl must use https: or http:/],
     [{ apiKey: SECRET, baseUrl: "https://user:pw@example.com" }, /baseUrl must not carry credentials/],
     [{ apiKey: SECRET, fetch: "fetch" }, /fetch must be a function, got a string/],
-    [{ apiKey: SECRET, headers: { "X-Trace": 1 } }, /headers has "X-Trace" that must be a string, got 1/],
+    [
+      { apiKey: SECRET, headers: { "X-Trace": 1 } },
+      /headers has "X-Trace" that must be a header value without line breaks or control characters, got a number/,
+    ],
     [
       { apiKey: SECRET, headers: new Headers({ "X-Trace": "1" }) },
       /headers must be an object, got an instance of Headers/,
     ],
-    [{ apiKey: SECRET, timeoutMs: 0 }, /timeoutMs must be a positive number of milliseconds, got 0/],
+    [
+      { apiKey: SECRET, timeoutMs: 0 },
+      /timeoutMs must be a positive number of milliseconds, at most 2147483647 \(about 24\.8 days\), got 0/,
+    ],
     [{ apiKey: SECRET, maxRetries: 11 }, /maxRetries must be a whole number from 0 to 10, got 11/],
     [{ apiKey: SECRET, validateResponses: "yes" }, /validateResponses must be true or false, got a string/],
     [{ apiKey: SECRET, logger: { error() {} } }, /logger must have error, warn, info and debug methods/],

@@ -1,11 +1,10 @@
 import { inspect } from "node:util";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
   type APIError,
   APIUserAbortError,
-  type ClientOptions,
   InternalServerError,
   NotFoundError,
   RateLimitError,
@@ -13,12 +12,10 @@ import {
   ResponseValidationError,
   SigmaMind,
   SigmaMindError,
-  type Sleep,
 } from "../../src/index.js";
 import {
   cutMidBody,
   empty,
-  type FaultScript,
   type FaultServer,
   hang,
   html,
@@ -27,10 +24,8 @@ import {
   refusedUrl,
   reply,
   stallMidBody,
-  startFaultServer,
 } from "../support/fault-server.js";
-
-const API_KEY = "sm-test-key-0123456789abcdef";
+import { API_KEY, clientOf, rejectionOf, serve } from "../support/socket-client.js";
 
 const endedCall = { callId: "call-1", status: "ended", callType: "inbound", createdAt: "2021-04-20T10:00:00.000Z" };
 const listPage = {
@@ -44,45 +39,6 @@ const listPage = {
 };
 const createParams = { fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "agent-1" };
 const createdCall = { callId: "call-2", status: "scheduled" };
-
-const servers: FaultServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(script: FaultScript, options: { port?: number } = {}) {
-  const server = await startFaultServer(script, options);
-  servers.push(server);
-  return server;
-}
-
-/** A client on real fetch whose waits between retries are recorded instead of slept through. */
-function clientOf(baseUrl: string, options: ClientOptions = {}) {
-  const delays: number[] = [];
-  const logs: string[] = [];
-  const sleep: Sleep = async (ms) => {
-    delays.push(ms);
-  };
-  const record = (message: string) => logs.push(message);
-  const client = new SigmaMind({
-    apiKey: API_KEY,
-    baseUrl,
-    sleep,
-    logger: { error: record, warn: record, info: record, debug: record },
-    ...options,
-  });
-  return { client, delays, logs };
-}
-
-async function rejectionOf(promise: PromiseLike<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the call to reject");
-}
 
 /** Retry n (from 1) waits up to 500 ms × 2^(n-1), capped at 8 s, less up to 25% jitter. */
 function expectExponentialBackoff(delays: number[]) {
@@ -125,7 +81,9 @@ describe("a connection reset in the middle of the body", () => {
     const error = await rejectionOf(client.calls.list());
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
-    expect(error.message).toContain(`Could not reach the SigmaMind API at ${server.url}`);
+    expect(error.message).toContain(
+      `The connection to the SigmaMind API at ${server.url} failed after the request was sent`,
+    );
     expect(statuses).toEqual([200]);
     expect(server.requests).toHaveLength(1);
     expect(delays).toEqual([]);
@@ -148,7 +106,9 @@ describe("a refused connection", () => {
     const error = await rejectionOf(client.calls.list());
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
-    expect(error.message).toContain(`at ${url} (ECONNREFUSED; attempt 3 of 3)`);
+    expect(error.message).toContain(
+      `Could not reach the SigmaMind API at ${url} (ECONNREFUSED; gave up after 3 attempts)`,
+    );
     expect(delays).toHaveLength(2);
     expectExponentialBackoff(delays);
   });
@@ -158,7 +118,7 @@ describe("a refused connection", () => {
     const { client, delays } = clientOf(url, { maxRetries: 2 });
     const error = await rejectionOf(client.calls.create(createParams));
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect(error.message).toContain("attempt 3 of 3");
+    expect(error.message).toContain("gave up after 3 attempts");
     expect(delays).toHaveLength(2);
   });
 
@@ -191,7 +151,7 @@ describe("a server that accepts and never answers", () => {
     const error = await rejectionOf(client.calls.list());
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect(error.message).toContain("did not answer within 200 ms (attempt 3 of 3)");
+    expect(error.message).toContain("did not answer within 200 ms; gave up after 3 attempts");
     expect(server.requests).toHaveLength(3);
     expect(delays).toHaveLength(2);
   });

@@ -196,7 +196,7 @@ describe("time and aborts", () => {
     const error = await sigmamind.calls.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toMatch(/did not answer within 15 ms \(attempt 3 of 3\)/);
+    expect((error as Error).message).toMatch(/did not answer within 15 ms; gave up after 3 attempts/);
     expect(attempts).toBe(3);
     expect(delays).toHaveLength(2);
   });

@@ -1,0 +1,39 @@
+// What the client itself reads of a success body, checked on every response whether or not validateResponses
+// is on: a list whose `data` is not an array of objects would otherwise yield the letters of a string as calls,
+// or fail with a TypeError far from its cause.
+import type { ResponseViolation } from "./response-validation.js";
+
+type ShapeCheck = (body: unknown) => ResponseViolation | undefined;
+
+const SHAPES: Record<string, ShapeCheck> = {
+  listCalls: (body) => {
+    if (!isObject(body)) return { path: "", problem: `must be an object (got ${kindOf(body)})` };
+    if (!Array.isArray(body.data)) return { path: "data", problem: `must be an array (got ${kindOf(body.data)})` };
+    const index = body.data.findIndex((item) => !isObject(item));
+    if (index !== -1) return { path: `data[${index}]`, problem: `must be an object (got ${kindOf(body.data[index])})` };
+    if (typeof body.hasNext !== "boolean") {
+      return { path: "hasNext", problem: `must be a boolean (got ${kindOf(body.hasNext)})` };
+    }
+    return undefined;
+  },
+  getCall: objectBody,
+  createCall: objectBody,
+};
+
+/** Where `body` is not the shape the client reads for `operation`; undefined when it is, or nothing is read. */
+export function findShapeViolation(operation: string, body: unknown): ResponseViolation | undefined {
+  return SHAPES[operation]?.(body);
+}
+
+function objectBody(body: unknown): ResponseViolation | undefined {
+  return isObject(body) ? undefined : { path: "", problem: `must be an object (got ${kindOf(body)})` };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The type found, never the value, as response validation reports it. */
+function kindOf(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+}
