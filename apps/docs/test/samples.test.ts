@@ -15,6 +15,8 @@ const appRoot = fileURLToPath(new URL("..", import.meta.url));
 const scratch = join(appRoot, "test/.samples");
 const samples = loadGuides(join(appRoot, "guides")).flatMap(codeSamples);
 const typescriptSamples = samples.filter((sample) => sample.language === "ts");
+const MOCK_LISTING_WARNING =
+  /^calls\.list: The listing is incomplete: 1 of 123 calls, because the server sent page 123 when asked for page 1, .* it does not honour the page parameter\. .*\n/;
 const fileOf = (sample: (typeof samples)[number]) => join(scratch, `${sample.guide}-${sample.index}.ts`);
 
 mkdirSync(scratch, { recursive: true });
@@ -59,7 +61,9 @@ describe("guide samples", () => {
       env: { ...process.env, SIGMAMIND_BASE_URL: inject("sigmamindMockUrl"), SIGMAMIND_API_KEY: "docs-sample-key" },
       timeout: 60_000,
     });
-    expect(stderr).toBe("");
+    // The mock serves one example page, "page 123 of 123" with a next page, whatever page is asked for: a sample
+    // that iterates is rightly warned that the listing is incomplete, and nothing else may be on stderr.
+    expect(stderr.replace(MOCK_LISTING_WARNING, "")).toBe("");
     expect(stdout.length).toBeGreaterThan(0);
   });
 });
