@@ -281,39 +281,37 @@ function failureError(
   attempts: number,
   uncertainOutcome: string | undefined,
 ): Error {
+  const { kind, cause, sent } = failure;
+  const mayHaveTakenEffect = sent && uncertainOutcome !== undefined;
   const origin = new URL(outgoing.url).origin;
-  const cause = failure.cause;
-  const mayHaveTakenEffect = failure.sent && uncertainOutcome !== undefined;
+  const [ErrorClass, what, advice] =
+    kind === "abort"
+      ? [
+          APIUserAbortError,
+          `The request was aborted by its signal${mayHaveTakenEffect ? " after it was sent" : ""}`,
+          "",
+        ]
+      : kind === "timeout"
+        ? [
+            APIConnectionTimeoutError,
+            `The SigmaMind API at ${origin} did not answer within ${timeoutMs} ms${mayHaveTakenEffect ? " after the request was sent" : ""}`,
+            "Raise timeoutMs, or try again later.",
+          ]
+        : sent
+          ? [
+              APIConnectionError,
+              `The connection to the SigmaMind API at ${origin} failed after the request was sent (${describeCause(cause)})`,
+              "Check the network, then try again.",
+            ]
+          : [
+              APIConnectionError,
+              `Could not reach the SigmaMind API at ${origin} (${describeCause(cause)})`,
+              "Check the network and baseUrl, then try again.",
+            ];
+  // A request that may have taken effect was not sent again: its error says so instead of inviting a retry.
   const tries = attempts > 1 ? `; gave up after ${attempts} attempts` : "";
-  const options = { cause, mayHaveTakenEffect };
-  if (failure.kind === "abort") {
-    return new APIUserAbortError(
-      mayHaveTakenEffect
-        ? `The request was aborted by its signal after it was sent. ${uncertainOutcome}`
-        : "The request was aborted by its signal.",
-      options,
-    );
-  }
-  if (failure.kind === "timeout") {
-    return new APIConnectionTimeoutError(
-      mayHaveTakenEffect
-        ? `The SigmaMind API at ${origin} did not answer within ${timeoutMs} ms after the request was sent. ${uncertainOutcome}`
-        : `The SigmaMind API at ${origin} did not answer within ${timeoutMs} ms${tries}. Raise timeoutMs, or try again later.`,
-      options,
-    );
-  }
-  if (mayHaveTakenEffect) {
-    return new APIConnectionError(
-      `The connection to the SigmaMind API at ${origin} failed after the request was sent (${describeCause(cause)}). ${uncertainOutcome}`,
-      options,
-    );
-  }
-  return new APIConnectionError(
-    failure.sent
-      ? `The connection to the SigmaMind API at ${origin} failed after the request was sent (${describeCause(cause)}${tries}). Check the network, then try again.`
-      : `Could not reach the SigmaMind API at ${origin} (${describeCause(cause)}${tries}). Check the network and baseUrl, then try again.`,
-    options,
-  );
+  const message = mayHaveTakenEffect ? `${what}. ${uncertainOutcome}` : `${what}${tries}. ${advice}`.trim();
+  return new ErrorClass(message, { cause, mayHaveTakenEffect });
 }
 
 function describeCause(error: unknown): string {

@@ -107,7 +107,7 @@ describe("a refused connection", () => {
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
     expect(error.message).toContain(
-      `Could not reach the SigmaMind API at ${url} (ECONNREFUSED; gave up after 3 attempts)`,
+      `Could not reach the SigmaMind API at ${url} (ECONNREFUSED); gave up after 3 attempts.`,
     );
     expect(delays).toHaveLength(2);
     expectExponentialBackoff(delays);
