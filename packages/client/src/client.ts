@@ -2,7 +2,7 @@ import type { ClientContext } from "./core/client-context.js";
 import { InvalidInputError } from "./core/errors.js";
 import { defaultLogger, type Logger, type LogLevel, levelledLogger, parseLogLevel } from "./core/logger.js";
 import { lazyRawClient, type SigmaMindRawClient } from "./core/raw-client.js";
-import { HEADERS, MAX_RETRIES, TIMEOUT_MS } from "./core/request-options.js";
+import { checkHeaderNames, HEADERS, MAX_RETRIES, TIMEOUT_MS } from "./core/request-options.js";
 import { DEFAULT_BACKOFF } from "./core/retry.js";
 import { createSender } from "./core/send-request.js";
 import { createTransport, defaultSleep, type Fetch, type Outgoing, type Sleep } from "./core/transport.js";
@@ -27,7 +27,7 @@ export interface ClientOptions {
   timeoutMs?: number | undefined;
   /** A fetch to use instead of the global one (a proxy agent, a test double). */
   fetch?: Fetch | undefined;
-  /** Headers sent with every request. They cannot replace `X-API-Key`. */
+  /** Headers sent with every request. They cannot replace `X-API-Key`, nor the ones fetch sets itself. */
   headers?: Record<string, string> | undefined;
   /** Where log lines go. Default: stderr where there is one (Node, Bun, Deno), else `console`. */
   logger?: Logger | undefined;
@@ -101,6 +101,7 @@ export class SigmaMind {
     const redact = secretRedactor(apiKey);
     const transport = createTransport({
       origin: new URL(this.baseUrl).origin,
+      apiKey,
       fetch: options.fetch,
       backoff: DEFAULT_BACKOFF,
       sleep: options.sleep ?? defaultSleep,
@@ -108,7 +109,7 @@ export class SigmaMind {
       debugEnabled: level === "debug",
       redact,
     });
-    const endpoint = { baseUrl: this.baseUrl, headers: { ...options.headers, "X-API-Key": apiKey } };
+    const endpoint = { baseUrl: this.baseUrl, headers: { ...options.headers } };
     const settings = { timeoutMs: this.timeoutMs, maxRetries: this.maxRetries };
     const rawParts = {
       ...endpoint,
@@ -131,6 +132,7 @@ export class SigmaMind {
 function checkOptions(options: unknown): asserts options is ClientOptions {
   const label = "new SigmaMind(options)";
   checkInputs(label, "option", CLIENT_OPTIONS, options);
+  checkHeaderNames(label, (options as ClientOptions).headers);
   const { logger, logLevel } = options as ClientOptions;
   if (logLevel !== undefined) parseLogLevel(logLevel, `${label}: logLevel`);
   const methods = ["error", "warn", "info", "debug"] as const;

@@ -263,6 +263,11 @@ function asErrorResponse(body: unknown): ErrorResponse | undefined {
   return undefined;
 }
 
+/** The body's `error` name when it is text: a server can send anything there, even a value with no string form. */
+function errorName(error: ErrorResponse | undefined): string {
+  return typeof error?.error === "string" ? error.error : "error";
+}
+
 /** A 5xx or a 408 leaves open whether the API acted on the request; any other failure status says it did not. */
 function mayHaveTakenEffect(status: number, uncertainOutcome: string | undefined): boolean {
   return uncertainOutcome !== undefined && (status >= 500 || status === 408);
@@ -279,7 +284,7 @@ function describe(
     : (ADVICE_BY_STATUS[status] ?? (status >= 500 ? "The server failed; try again later." : ""));
   const detail = error?.message ?? (typeof body === "string" && body ? truncate(body) : "no details in the response");
   const cut = options?.bodyTruncated ? " (the body was cut to its first 64 KiB)" : "";
-  return `${status} ${error?.error ?? "error"} from the SigmaMind API: ${detail}${cut}. ${advice}`.trim();
+  return `${status} ${errorName(error)} from the SigmaMind API: ${detail}${cut}. ${advice}`.trim();
 }
 
 function truncate(text: string, max = 200) {

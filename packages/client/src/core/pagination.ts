@@ -45,12 +45,22 @@ export interface ListDescription<Item, Key> {
  */
 export const MAX_STALE_PAGES = 3;
 
+/**
+ * What a listing remembers from one page to the next: the keys of the last `MAX_STALE_PAGES` pages (enough for
+ * rows shifted by inserts, and for a server cycling through a few pages), and how many pages in a row held only
+ * items already seen. Memory stays at a few pages' keys, however long the list.
+ */
+interface Progress<Key> {
+  recentKeys: readonly ReadonlySet<Key>[];
+  staleStreak: number;
+}
+
+const START: Progress<never> = { recentKeys: [], staleStreak: 0 };
+
 /** Where a page leaves the listing: the items not seen before, and whether and why it cannot go on. */
 interface PageStep<Item, Key> {
   fresh: Item[];
-  keys: Set<Key>;
-  /** Pages in a row, up to this one, that held only items already seen. */
-  staleStreak: number;
+  progress: Progress<Key>;
   /** Whether another page may be requested. */
   more: boolean;
   /** Why the listing stops although the server said a next page follows. */
@@ -66,15 +76,14 @@ interface PageStep<Item, Key> {
 function stepThrough<Item, Key>(
   response: OffsetPageResponse<Item>,
   requested: number,
-  previousKeys: ReadonlySet<Key>,
-  previousStaleStreak: number,
+  { recentKeys, staleStreak: previousStaleStreak }: Progress<Key>,
   keyOf: (item: Item) => Key,
 ): PageStep<Item, Key> {
   const keys = new Set<Key>();
   const fresh: Item[] = [];
   for (const item of response.data) {
     const key = keyOf(item);
-    if (!previousKeys.has(key) && !keys.has(key)) fresh.push(item);
+    if (!keys.has(key) && !recentKeys.some((seen) => seen.has(key))) fresh.push(item);
     keys.add(key);
   }
   const stale = fresh.length === 0 && response.data.length > 0;
@@ -103,7 +112,8 @@ function stepThrough<Item, Key>(
       explanation: `the server says a next page follows page ${requested}, but its totalPages is ${totalPages}`,
     };
   }
-  return { fresh, keys, staleStreak, more: response.hasNext && incomplete === undefined, incomplete };
+  const progress = { recentKeys: [...recentKeys, keys].slice(-MAX_STALE_PAGES), staleStreak };
+  return { fresh, progress, more: response.hasNext && incomplete === undefined, incomplete };
 }
 
 /**
@@ -128,18 +138,13 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item> {
   /** The page number this page was requested as, which the next page follows. */
   readonly #requestedPage: number;
   readonly #source: PageSource<Item>;
-  readonly #step: {
-    more: boolean;
-    incomplete: { explanation: string } | undefined;
-    keys: ReadonlySet<unknown>;
-    staleStreak: number;
-  };
+  readonly #step: Pick<PageStep<Item, unknown>, "more" | "incomplete" | "progress">;
 
   constructor(
     response: OffsetPageResponse<Item>,
     requestedPage: number,
     source: PageSource<Item>,
-    previous?: { keys: ReadonlySet<unknown>; staleStreak: number },
+    progress: Progress<unknown> = START,
   ) {
     this.data = response.data;
     this.page = response.page;
@@ -150,15 +155,13 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item> {
     this.hasPrevious = response.hasPrevious;
     this.#requestedPage = requestedPage;
     this.#source = source;
-    // Only this page's keys are kept for the next one: a chain of pages never holds more than one page's ids.
-    const { more, incomplete, keys, staleStreak } = stepThrough(
-      response,
-      requestedPage,
-      previous?.keys ?? new Set(),
-      previous?.staleStreak ?? 0,
-      (item: Item) => source.keyOf(item),
-    );
-    this.#step = { more, incomplete, keys, staleStreak };
+    // A page keeps what the listing remembers, not the pages before it: a chain of pages holds a few pages' keys.
+    const {
+      more,
+      incomplete,
+      progress: next,
+    } = stepThrough(response, requestedPage, progress, (item: Item) => source.keyOf(item));
+    this.#step = { more, incomplete, progress: next };
   }
 
   /**
@@ -186,7 +189,7 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item> {
       );
     }
     const next = this.#requestedPage + 1;
-    return new OffsetPage(await this.#source.fetchPage(next, undefined), next, this.#source, this.#step);
+    return new OffsetPage(await this.#source.fetchPage(next, undefined), next, this.#source, this.#step.progress);
   }
 }
 
@@ -257,14 +260,13 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
     };
 
     let yielded = 0;
-    // Only the previous page's keys are kept: a row that shifts moves by at most a page, and memory stays
-    // bounded by the prefetch window instead of growing with the whole list.
-    let previous: { keys: ReadonlySet<Key>; staleStreak: number } = { keys: new Set(), staleStreak: 0 };
+    // Memory stays bounded by the prefetch window and a few pages' keys instead of growing with the whole list.
+    let progress: Progress<Key> = START;
     try {
       let current: OffsetPageResponse<Item> = await this.#getFirstPage();
       let currentNumber = this.#firstPageNumber;
       for (;;) {
-        const step = stepThrough(current, currentNumber, previous.keys, previous.staleStreak, this.#list.keyOf);
+        const step = stepThrough(current, currentNumber, progress, this.#list.keyOf);
         if (step.more) {
           // Fetch ahead while this page is read, never at or past the last page the server reports.
           const lastPage = Number.isInteger(current.totalPages) ? current.totalPages - 1 : Number.POSITIVE_INFINITY;
@@ -282,7 +284,7 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
           return;
         }
         if (!step.more) return;
-        previous = step;
+        progress = step.progress;
         if (ahead.length === 0) request();
         currentNumber++;
         current = await (ahead.shift() as Promise<OffsetPageResponse<Item>>);

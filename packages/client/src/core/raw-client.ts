@@ -3,7 +3,7 @@
 // request pipeline (2.9 kB gzipped).
 import type { paths } from "@sigmamind/types";
 import type { Client, Middleware } from "openapi-fetch";
-import { InvalidInputError } from "./errors.js";
+import { InvalidInputError, SigmaMindError } from "./errors.js";
 
 /** The openapi-fetch client, typed by the spec, with the SigmaMind client's auth and transport. */
 export type SigmaMindRawClient = Client<paths>;
@@ -58,8 +58,24 @@ export function lazyRawClient(load: () => Promise<SigmaMindRawClient>): SigmaMin
     },
   };
   for (const method of REQUEST_METHODS) {
-    facade[method] = (...args: unknown[]) =>
-      client().then((raw) => (raw[method] as (...args: unknown[]) => unknown)(...args));
+    facade[method] = async (...args: unknown[]) => {
+      // openapi-fetch takes a fetch per request, which would send around the transport: no key or redirect rules.
+      if (args.some((arg) => typeof arg === "object" && arg !== null && "fetch" in arg)) {
+        throw new InvalidInputError(
+          `client.raw.${method}(): a per-request fetch would bypass the client's key and redirect rules. Pass fetch to new SigmaMind() instead.`,
+        );
+      }
+      try {
+        const raw = await client();
+        return await (raw[method] as (...args: unknown[]) => unknown)(...args);
+      } catch (error) {
+        // openapi-fetch's own failures (a success body that is not JSON, a URL it cannot build) are SigmaMind's too.
+        if (error instanceof SigmaMindError) throw error;
+        throw new SigmaMindError(`client.raw.${method}(): ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
+      }
+    };
   }
   return facade as SigmaMindRawClient;
 }

@@ -1,6 +1,6 @@
 import type { Redact } from "../internal/redact.js";
 import { APIError, ResponseParseError } from "./errors.js";
-import type { Delivered } from "./transport.js";
+import { type Delivered, MAX_ERROR_BODY_BYTES } from "./transport.js";
 
 /**
  * Turns a response into the documented JSON, or throws the error class for its status. Bodies are read as
@@ -25,12 +25,14 @@ export function readJson<T>(delivered: Delivered, redact: Redact): T {
   try {
     return JSON.parse(text) as T;
   } catch {
+    // Kept like an error body: a bounded prefix, never a whole page of HTML.
+    const cut = text.length > MAX_ERROR_BODY_BYTES;
     throw new ResponseParseError(
       response.status,
       redact(response.headers),
-      redact(text),
+      redact(cut ? text.slice(0, MAX_ERROR_BODY_BYTES) : text, { cut }),
       `The SigmaMind API sent a ${response.status} response that is not valid JSON (${contentType(response)}). ${outcome}`,
-      options,
+      { ...options, bodyTruncated: cut },
     );
   }
 }
@@ -48,7 +50,7 @@ function errorFor({ response, text, truncated, uncertainOutcome }: Delivered, re
       body = JSON.parse(text);
     } catch {}
   }
-  return APIError.fromResponse(response.status, redact(response.headers), redact(body), {
+  return APIError.fromResponse(response.status, redact(response.headers), redact(body, { cut: truncated }), {
     bodyTruncated: truncated,
     uncertainOutcome,
   });

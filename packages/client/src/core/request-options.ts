@@ -43,6 +43,29 @@ export const HEADERS: FieldSchema = {
   },
 };
 
+/** Headers fetch sets itself, or that would change how the request is framed: refused, since it would fail to send. */
+const HEADERS_FETCH_SETS = new Set([
+  "connection",
+  "content-length",
+  "expect",
+  "host",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
+/** Throws an InvalidInputError for a header that fetch would refuse at sending time, after retries were planned. */
+export function checkHeaderNames(label: string, headers: Record<string, string> | undefined): void {
+  for (const name in headers) {
+    if (HEADERS_FETCH_SETS.has(name.toLowerCase())) {
+      throw new InvalidInputError(`${label}: headers cannot set ${name}, which fetch sets itself.`);
+    }
+  }
+}
+
 /** The per-call options every method takes; `signal` is checked on its own, as an AbortSignal. */
 export const REQUEST_OPTIONS = {
   properties: { signal: {}, timeoutMs: TIMEOUT_MS, maxRetries: MAX_RETRIES, headers: HEADERS },
@@ -51,6 +74,7 @@ export const REQUEST_OPTIONS = {
 /** Throws an InvalidInputError naming the first option that is not what it should be. */
 export function checkRequestOptions(method: string, options: unknown, schema: FieldSchema = REQUEST_OPTIONS): void {
   checkInputs(method, "option", schema, options);
+  checkHeaderNames(method, (options as RequestOptions | undefined)?.headers);
   const signal = (options as RequestOptions | undefined)?.signal;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new InvalidInputError(`${method}: signal must be an AbortSignal, got ${typeof signal}.`);

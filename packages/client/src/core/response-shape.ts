@@ -14,6 +14,13 @@ const SHAPES: Record<string, ShapeCheck> = {
     if (typeof body.hasNext !== "boolean") {
       return { path: "hasNext", problem: `must be a boolean (got ${kindOf(body.hasNext)})` };
     }
+    // Paging reads these as numbers when they are there; a string or an object would make it guess.
+    for (const name of ["page", "size", "totalCounts", "totalPages"]) {
+      const value = body[name];
+      if (value !== undefined && !Number.isFinite(value)) {
+        return { path: name, problem: `must be a number (got ${kindOf(value)})` };
+      }
+    }
     return undefined;
   },
   getCall: objectBody,

@@ -20,7 +20,7 @@ export interface RequestInput {
 /** Where requests go and what they carry, for the resource methods and `client.raw` alike. */
 export interface Endpoint {
   baseUrl: string;
-  /** Sent with every request: the client's headers and its key. */
+  /** Sent with every request: the client's headers. The transport adds the key. */
   headers: Record<string, string>;
 }
 

@@ -1,7 +1,7 @@
 import { abortableSleep } from "../internal/abortable-sleep.js";
 import { anySignal } from "../internal/any-signal.js";
 import { readBoundedText } from "../internal/read-bounded-text.js";
-import { type Redact, redactUrl } from "../internal/redact.js";
+import { describeUrl, type Redact } from "../internal/redact.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -29,6 +29,8 @@ export interface AttemptSettings {
 export interface TransportConfig {
   /** The origin of the client's baseUrl: the only one that ever receives a request, and so the key. */
   origin: string;
+  /** Sent as `X-API-Key` with every request, and only here, after the origin is checked. */
+  apiKey: string;
   /** The caller's fetch; undefined for the global one. */
   fetch: Fetch | undefined;
   backoff: BackoffPolicy;
@@ -101,7 +103,7 @@ export function createTransport(config: TransportConfig): Transport {
   return async (outgoing, settings, userSignal) => {
     if (!outgoing.url.startsWith(`${config.origin}/`)) {
       throw new InvalidInputError(
-        `Requests go only to the client's baseUrl origin, ${config.origin}; refused ${redactUrl(outgoing.url)}. Create another client for another base URL.`,
+        `Requests go only to the client's baseUrl origin, ${config.origin}; refused ${config.redact(describeUrl(outgoing.url))}. Create another client for another base URL.`,
       );
     }
     const { method } = outgoing;
@@ -127,8 +129,9 @@ export function createTransport(config: TransportConfig): Transport {
       const retryable = attempt < attempts && isRetryable(method, outcome);
       if (!retryable) {
         if (outcome.error) throw outcome.error;
-        if (outcome.failure)
-          throw failureError(outcome.failure, outgoing, settings.timeoutMs, attempt, uncertainOutcome);
+        if (outcome.failure) {
+          throw failureError(config, outcome.failure, outgoing, settings.timeoutMs, attempt, uncertainOutcome);
+        }
         return outcome.delivered;
       }
       const retryAfterMs = response ? parseRetryAfterMs(response.headers) : undefined;
@@ -175,24 +178,25 @@ async function attemptOnce(
     const signal = userSignal ? anySignal([userSignal, timeout.signal]) : timeout.signal;
     let url = outgoing.url;
     for (;;) {
-      const response = await fetchOnce(config.fetch, outgoing, url, signal);
-      if (!isRedirect(response)) {
+      const response = await fetchOnce(config, outgoing, url, signal);
+      const redirect =
+        followedByFetch(config.origin, response) ??
+        redirectRefusal(config.origin, outgoing.method, response, url, hops);
+      if (redirect === undefined) {
         const { text, truncated } = response.ok
           ? { text: await response.text(), truncated: false }
           : await readBoundedText(response, MAX_ERROR_BODY_BYTES);
         return { delivered: { response, text, truncated, uncertainOutcome } };
       }
-      const next = redirectTarget(config.origin, outgoing.method, response, url, hops);
-      if (typeof next !== "string") {
-        const { text, truncated } = await readBoundedText(response, MAX_ERROR_BODY_BYTES);
-        const body = config.redact(text || undefined);
-        return {
-          error: redirectError(outgoing, response, body, truncated, next.refusal, uncertainOutcome, config.redact),
-        };
+      if (typeof redirect !== "string") {
+        await response.body?.cancel();
+        url = redirect.follow;
+        hops++;
+        continue;
       }
-      await response.body?.cancel();
-      url = next;
-      hops++;
+      const { text, truncated } = await readBoundedText(response, MAX_ERROR_BODY_BYTES);
+      const body = config.redact(text || undefined, { cut: truncated });
+      return { error: redirectError(config, outgoing, response, url, body, truncated, redirect, uncertainOutcome) };
     }
   } catch (cause) {
     // Only a request refused before it left can be known not to have reached the API, and only on its first hop.
@@ -204,77 +208,99 @@ async function attemptOnce(
   }
 }
 
-/** One request to `url`, with fetch's own redirect handling off: the transport decides what to follow. */
-function fetchOnce(customFetch: Fetch | undefined, outgoing: Outgoing, url: string, signal: AbortSignal) {
-  const init: RequestInit = { method: outgoing.method, headers: outgoing.headers, redirect: "manual" };
+/**
+ * One request to `url`, with the key and with fetch's own redirect handling off: the transport decides what to
+ * follow. The key is set here, over any header of the same name a caller passed, so it is always the client's.
+ */
+function fetchOnce(config: TransportConfig, outgoing: Outgoing, url: string, signal: AbortSignal) {
+  const headers = new Headers(outgoing.headers);
+  headers.set("X-API-Key", config.apiKey);
+  const init: RequestInit = { method: outgoing.method, headers, redirect: "manual" };
   if (outgoing.body !== undefined) init.body = outgoing.body;
   // A fetch of the caller's own gets a Request, as documented; the global one takes the URL and init, and
   // builds the only Request there is.
-  if (customFetch) return customFetch(new Request(url, init), { signal });
+  if (config.fetch) return config.fetch(new Request(url, init), { signal });
   init.signal = signal;
   return fetch(url, init);
 }
 
-function isRedirect(response: Response): boolean {
-  // A browser answers `redirect: "manual"` with an opaque response of status 0, hiding where it leads.
-  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+/**
+ * A fetch of the caller's own that followed a redirect although it was asked not to (`redirect: "manual"`): the
+ * request, and the key, may already have gone elsewhere. That cannot be undone, only reported.
+ */
+function followedByFetch(origin: string, response: Response): string | undefined {
+  if (!response.redirected && (!response.url || response.url.startsWith(`${origin}/`))) return undefined;
+  return FOLLOWED_BY_FETCH;
 }
 
-/** Methods a redirect status keeps: fetch turns any method but GET and HEAD into a GET on 303, and a POST on 301/302. */
-const METHOD_KEEPING_STATUSES = new Set([307, 308]);
-const FOLLOWED_FOR_GET = new Set([301, 302, 303, 307, 308]);
+const FOLLOWED_BY_FETCH = "followed by the fetch passed to the client";
 
-/** The URL to follow, or why the redirect is not followed. */
-function redirectTarget(
+/** Statuses fetch follows; 301, 302 and 303 turn a request other than GET or HEAD into a GET. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const METHOD_KEEPING_STATUSES = new Set([307, 308]);
+
+/**
+ * Undefined when the response is not a redirect; else where to follow it, or why it is not followed. Followed:
+ * a GET or HEAD, or another request safe to repeat where the status keeps the method, to the API's own origin,
+ * without credentials, at most MAX_REDIRECTS times.
+ */
+function redirectRefusal(
   origin: string,
   method: string,
   response: Response,
   from: string,
   hops: number,
-): string | { refusal: string } {
-  if (response.type === "opaqueredirect") return { refusal: "this runtime hides where redirects lead" };
+): string | { follow: string } | undefined {
+  // A browser answers `redirect: "manual"` with an opaque response of status 0, hiding where it leads.
+  if (response.type === "opaqueredirect") return "this runtime hides where redirects lead";
+  if (response.status < 300 || response.status >= 400) return undefined;
+  if (!REDIRECT_STATUSES.has(response.status)) return `the client does not follow a ${response.status}`;
   const location = response.headers.get("location");
-  if (!location) return { refusal: "it has no Location" };
+  if (!location) return "it has no Location";
   let target: URL;
   try {
     target = new URL(location, from);
   } catch {
-    return { refusal: "its Location is not a URL" };
+    return "its Location is not a URL";
   }
-  if (target.origin !== origin) return { refusal: `it leads away from ${origin}, and the key goes nowhere else` };
-  if (!isSafeToRepeat(method)) return { refusal: `a ${method} is never sent twice` };
-  const followable = method === "GET" || method === "HEAD" ? FOLLOWED_FOR_GET : METHOD_KEEPING_STATUSES;
-  if (!followable.has(response.status)) return { refusal: `following it would turn the ${method} into a GET` };
-  if (hops >= MAX_REDIRECTS) return { refusal: `more than ${MAX_REDIRECTS} redirects` };
-  return target.href;
+  if (target.origin !== origin) return `it leads away from ${origin}, and the key goes nowhere else`;
+  if (target.username || target.password) return "its Location carries credentials";
+  if (!isSafeToRepeat(method)) return `a ${method} is never sent twice`;
+  if (method !== "GET" && method !== "HEAD" && !METHOD_KEEPING_STATUSES.has(response.status)) {
+    return `following it would turn the ${method} into a GET`;
+  }
+  if (hops >= MAX_REDIRECTS) return `more than ${MAX_REDIRECTS} redirects`;
+  return { follow: target.href };
 }
 
 function redirectError(
+  config: TransportConfig,
   outgoing: Outgoing,
   response: Response,
+  requested: string,
   body: string | undefined,
   truncated: boolean,
   refusal: string,
   uncertainOutcome: string | undefined,
-  redact: Redact,
 ): RedirectError {
-  const location = response.headers.get("location");
-  const shown = location === null ? undefined : redactUrl(location, response.url || outgoing.url);
-  const status = response.type === "opaqueredirect" ? "a redirect" : `a ${response.status} redirect`;
+  const location = response.redirected ? response.url : response.headers.get("location");
+  const shown = location === null ? undefined : config.redact(describeUrl(location, requested));
+  const request = `${outgoing.method} ${new URL(outgoing.url).pathname}`;
   const to = shown === undefined ? "" : ` to ${shown}`;
+  const what =
+    refusal === FOLLOWED_BY_FETCH
+      ? `The fetch passed to the client followed a redirect of ${request}${to} although it was given redirect: "manual", so the request and its key may have gone there. Make that fetch honour init.redirect`
+      : `The SigmaMind API answered ${request} with ${response.type === "opaqueredirect" ? "a redirect" : `a ${response.status}`}${to}, which the client does not follow: ${refusal}`;
   const outcome = uncertainOutcome ?? "Check baseUrl: the API may have moved, or a proxy is in the way.";
-  return new RedirectError(
-    response.status,
-    redact(response.headers),
-    body,
-    shown,
-    `The SigmaMind API answered ${outgoing.method} ${new URL(outgoing.url).pathname} with ${status}${to}, which the client does not follow: ${refusal}. ${outcome}`,
-    { bodyTruncated: truncated, mayHaveTakenEffect: uncertainOutcome !== undefined },
-  );
+  return new RedirectError(response.status, config.redact(response.headers), body, shown, `${what}. ${outcome}`, {
+    bodyTruncated: truncated,
+    mayHaveTakenEffect: uncertainOutcome !== undefined,
+  });
 }
 
 /** The error for an attempt that got no response, once no attempt follows it. */
 function failureError(
+  config: TransportConfig,
   failure: Failure,
   outgoing: Outgoing,
   timeoutMs: number,
@@ -300,12 +326,12 @@ function failureError(
         : sent
           ? [
               APIConnectionError,
-              `The connection to the SigmaMind API at ${origin} failed after the request was sent (${describeCause(cause)})`,
+              `The connection to the SigmaMind API at ${origin} failed after the request was sent (${config.redact(describeCause(cause))})`,
               "Check the network, then try again.",
             ]
           : [
               APIConnectionError,
-              `Could not reach the SigmaMind API at ${origin} (${describeCause(cause)})`,
+              `Could not reach the SigmaMind API at ${origin} (${config.redact(describeCause(cause))})`,
               "Check the network and baseUrl, then try again.",
             ];
   // A request that may have taken effect was not sent again: its error says so instead of inviting a retry.

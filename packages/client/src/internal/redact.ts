@@ -1,5 +1,5 @@
-// The one place the API key is removed from what a server sent back (bodies, headers) and from URLs shown in
-// errors. The key is only ever removed where it can stand: it is never part of the client's own messages.
+// The one place the API key is removed from what a server sent back (bodies, headers, a redirect's Location),
+// before it goes into an error. The client's own messages never contain the key.
 const REDACTED = "[redacted]";
 
 /**
@@ -9,49 +9,62 @@ const REDACTED = "[redacted]";
  */
 const MIN_SEARCHED_KEY_LENGTH = 8;
 
-export type Redact = <T>(value: T) => T;
+/** JSON nested deeper than this is not walked (a recursion would overflow the stack); it is replaced whole. */
+const MAX_DEPTH = 64;
+
+export interface RedactOptions {
+  /** The text was cut short: a start of the key at its very end is removed too. */
+  cut?: boolean;
+}
+
+export type Redact = <T>(value: T, options?: RedactOptions) => T;
 
 /**
  * A function that replaces `secret` with `[redacted]` where a server could have echoed it: in strings, the keys
- * and values of JSON objects and arrays, and the values of `Headers`.
+ * and values of JSON objects and arrays, and `Headers` (a header named after the key is dropped).
  */
 export function secretRedactor(secret: string): Redact {
   const redactText =
     secret.length < MIN_SEARCHED_KEY_LENGTH
       ? (text: string) => (text === secret ? REDACTED : text)
       : (text: string) => (text.includes(secret) ? text.split(secret).join(REDACTED) : text);
-  const redact = (value: unknown): unknown => {
+  const redact = (value: unknown, depth: number): unknown => {
     if (typeof value === "string") return redactText(value);
-    if (Array.isArray(value)) return value.map(redact);
+    if (value === null || typeof value !== "object") return value;
+    if (depth > MAX_DEPTH) return "[nested too deep to show]";
+    if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
     if (value instanceof Headers) {
       const headers = new Headers();
-      for (const [name, item] of value) headers.append(name, redactText(item));
+      for (const [name, item] of value) if (redactText(name) === name) headers.append(name, redactText(item));
       return headers;
     }
-    if (value && typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactText(key), redact(item)]));
-    }
-    return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactText(key), redact(item, depth + 1)]));
   };
-  return redact as Redact;
+  return (<T>(value: T, options?: RedactOptions): T => {
+    const redacted = redact(value, 0);
+    return (options?.cut && typeof redacted === "string" ? dropStartOf(secret, redacted) : redacted) as T;
+  }) as Redact;
+}
+
+/** `text` without the longest end of it that begins `secret`: what a cut may have left of the key. */
+function dropStartOf(secret: string, text: string): string {
+  for (let length = Math.min(secret.length - 1, text.length); length > 0; length--) {
+    if (text.endsWith(secret.slice(0, length))) return text.slice(0, -length);
+  }
+  return text;
 }
 
 /**
- * A URL as an error may show it: no user name or password, every query value replaced, no fragment. `base`
+ * A URL as an error may show it: its origin and path, without a user name, password, query or fragment. `base`
  * resolves a relative one (a redirect's Location).
  */
-export function redactUrl(url: string, base?: string): string {
+export function describeUrl(url: string, base?: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url, base);
   } catch {
     return "a Location that is not a URL";
   }
-  const query = parsed.search
-    .slice(1)
-    .split("&")
-    .filter(Boolean)
-    .map((pair) => `${pair.split("=")[0]}=${REDACTED}`)
-    .join("&");
-  return `${parsed.origin}${parsed.pathname}${query ? `?${query}` : ""}`;
+  if (parsed.origin === "null") return `a ${parsed.protocol} URL`;
+  return `${parsed.origin}${parsed.pathname}${parsed.search ? `?${REDACTED}` : ""}`;
 }

@@ -20,7 +20,7 @@ export type CreateCallParams = CreateCallRequest;
 /** A page of calls: the API's envelope with `hasNextPage()` and `getNextPage()`. */
 export type CallsPage = OffsetPage<Call>;
 /** What `calls.list()` returns: await it for a page, or `for await` it for every call. */
-export type CallsPagePromise = PagePromise<Call, string>;
+export type CallsPagePromise = PagePromise<Call>;
 
 /** `calls.list()` takes the per-call options and the ones that steer iteration. */
 const LIST_OPTIONS: FieldSchema = {
@@ -149,8 +149,14 @@ const CALL_MAY_BE_PLACED =
  * A call's identity while iterating: its id, or for a call the server sent without one, its whole content, so
  * that calls without ids are not all folded into one.
  */
-function callKey(call: Call): string {
-  return typeof call.callId === "string" && call.callId !== "" ? call.callId : JSON.stringify(call);
+function callKey(call: Call): unknown {
+  if (typeof call.callId === "string" && call.callId !== "") return call.callId;
+  try {
+    return JSON.stringify(call);
+  } catch {
+    // Too deep to serialise: a key of its own, so that the call is yielded rather than lost.
+    return {};
+  }
 }
 
 // Loaded on first use: a client with validateResponses off never downloads the validators.

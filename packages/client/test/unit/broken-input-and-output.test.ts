@@ -145,3 +145,72 @@ test("every rejection above is a SigmaMindError", async () => {
   const { client } = clientOf(server.url);
   await expect(client.calls.get("c")).rejects.toBeInstanceOf(SigmaMindError);
 });
+
+describe("bodies built to break the client", () => {
+  const createParams = { fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "agent-1" };
+
+  test("an error field that cannot be turned into text still gives an InternalServerError that may have taken effect", async () => {
+    const server = await serve(reply(500, '{"message":"m","error":[{"toString":0}]}', { "content-type": "application/json" }));
+    const { client } = clientOf(server.url);
+    const error = (await rejectionOf(client.calls.create(createParams))) as SigmaMindError;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.mayHaveTakenEffect).toBe(true);
+  });
+
+  test("JSON nested 5000 deep in an error body is an APIError, not a RangeError", async () => {
+    const deep = `{"message":"m","x":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const server = await serve(reply(500, deep, { "content-type": "application/json" }));
+    const { client } = clientOf(server.url);
+    const error = (await rejectionOf(client.calls.create(createParams))) as SigmaMindError;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.mayHaveTakenEffect).toBe(true);
+  });
+
+  test("a call without an id nested 5000 deep is yielded, not a RangeError", async () => {
+    const item = `{"status":"ended","x":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const body = `{"data":[${item}],"page":0,"size":1,"totalCounts":1,"totalPages":1,"hasNext":false,"hasPrevious":false}`;
+    const server = await serve(reply(200, body, { "content-type": "application/json" }));
+    const { client } = clientOf(server.url);
+    let count = 0;
+    for await (const _ of client.calls.list()) count++;
+    expect(count).toBe(1);
+  });
+
+  test.each([
+    ["totalPages as a string", { totalPages: "many" }],
+    ["page as an object", { page: { toString: 0 } }],
+    ["totalCounts as null", { totalCounts: null }],
+  ])("a list page with %s is a ResponseValidationError", async (_name, field) => {
+    const server = await serve(json(200, { ...page, data: [{ callId: "c" }], hasNext: true, ...field }));
+    const { client } = clientOf(server.url);
+    await expect(client.calls.list()).rejects.toBeInstanceOf(ResponseValidationError);
+  });
+
+  test("a success body that is not JSON is kept to a bounded size", async () => {
+    const server = await serve(reply(200, "x".repeat(2 * 1024 * 1024), { "content-type": "text/plain" }));
+    const { client } = clientOf(server.url);
+    const error = (await rejectionOf(client.calls.get("c"))) as APIError;
+    expect((error.body as string).length).toBeLessThanOrEqual(64 * 1024);
+    expect(error.bodyTruncated).toBe(true);
+  });
+});
+
+describe("headers the platform handles itself", () => {
+  test.each(["Transfer-Encoding", "content-length", "Connection", "Expect", "Upgrade", "Keep-Alive", "Host"])(
+    "%s in per-call headers is an InvalidInputError, and nothing is sent",
+    async (name) => {
+      const server = await serve(json(200, { callId: "c" }));
+      const { client } = clientOf(server.url);
+      const error = await rejectionOf(client.calls.get("c", { headers: { [name]: "x" } }));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  test("a per-call X-API-Key does not replace the client's key", async () => {
+    const server = await serve(json(200, { callId: "c" }));
+    const { client } = clientOf(server.url);
+    await client.calls.get("c", { headers: { "x-api-key": "another" } });
+    expect(server.requests[0]?.headers["x-api-key"]).toBe(API_KEY);
+  });
+});

@@ -165,3 +165,23 @@ describe("items are never lost to deduplication", () => {
     await expect(collect(client.calls.list())).resolves.toEqual(rows);
   });
 });
+
+describe("a server that cycles through the same pages", () => {
+  test("pages A, B, A, B ... with honest page numbers end within a bounded number of requests", async () => {
+    const server = await serve((request) =>
+      json(200, {
+        data: pageAsked(request) % 2 ? [{ callId: "c" }, { callId: "d" }] : [{ callId: "a" }, { callId: "b" }],
+        page: pageAsked(request),
+        size: 2,
+        totalCounts: 2_000_000,
+        totalPages: 1_000_000,
+        hasNext: true,
+        hasPrevious: pageAsked(request) > 0,
+      }),
+    );
+    const { client, logs } = clientOf(server.url);
+    await expect(collect(client.calls.list())).resolves.toHaveLength(4);
+    expect(server.requests.length).toBeLessThanOrEqual(6);
+    expect(logs.join("\n")).toMatch(/listing is incomplete/);
+  });
+});

@@ -3,7 +3,7 @@
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import { type APIError, ResponseValidationError } from "../../src/index.js";
-import { json } from "../support/fault-server.js";
+import { json, reply } from "../support/fault-server.js";
 import { clientOf, rejectionOf, serve } from "../support/socket-client.js";
 
 describe("a short key", () => {
@@ -55,5 +55,25 @@ describe("a key the server echoes back", () => {
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(JSON.stringify((error as ResponseValidationError).body)).not.toContain(secret);
     expect(inspect(error, { depth: 10 })).not.toContain(secret);
+  });
+});
+
+describe("a key in what is cut or named", () => {
+  const secret = "sm-live-3f9a2c41d7e8b6a5c0f1e2d3";
+
+  test("a key cut by the 64 KiB limit leaves none of its start at the end of error.body", async () => {
+    const server = await serve(reply(500, `${"x".repeat(65536 - 10)}${secret}${"y".repeat(100)}`));
+    const { client } = clientOf(server.url, { apiKey: secret, maxRetries: 0 });
+    const error = (await rejectionOf(client.calls.list())) as APIError;
+    expect(error.bodyTruncated).toBe(true);
+    expect(error.body).toBe("x".repeat(65536 - 10));
+  });
+
+  test("a response header named after the key is dropped from error.headers", async () => {
+    const server = await serve(json(401, { message: "no" }, { [`x-${secret}`]: "1", "x-request-id": "req-1" }));
+    const { client } = clientOf(server.url, { apiKey: secret });
+    const error = (await rejectionOf(client.calls.list())) as APIError;
+    expect([...error.headers.keys()].join(" ")).not.toContain(secret);
+    expect(error.requestId).toBe("req-1");
   });
 });

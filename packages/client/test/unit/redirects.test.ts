@@ -61,7 +61,7 @@ describe("a redirect to another origin is never followed", () => {
     const api = await serve(redirect(302, location));
     const { client } = clientOf(api.url);
     const error = (await rejectionOf(client.calls.list())) as RedirectError;
-    expect(error.location).toBe(`http://localhost:${elsewhere.port}/steal?key=[redacted]&token=[redacted]`);
+    expect(error.location).toBe(`http://localhost:${elsewhere.port}/steal?[redacted]`);
     for (const text of [error.message, error.stack ?? "", JSON.stringify(error.location)]) {
       expect(text).not.toContain("hunter2");
       expect(text).not.toContain(API_KEY);
@@ -185,5 +185,72 @@ describe("client.raw follows the same rules", () => {
       expect(error.message).toMatch(/relative path/);
     }
     expect(api.requests).toHaveLength(0);
+  });
+});
+
+describe("a hostile Location", () => {
+  test("a key echoed in the Location's path is not shown anywhere in the error", async () => {
+    const api = await serve(redirect(302, `/v1/${API_KEY}?${API_KEY}`));
+    const { client } = clientOf(api.url);
+    const error = (await rejectionOf(client.calls.create(createParams))) as RedirectError;
+    for (const text of [error.message, error.stack ?? "", String(error.location)]) expect(text).not.toContain(API_KEY);
+  });
+
+  test("a Location on the API's origin that carries credentials is not followed", async () => {
+    const api = await serve((request) =>
+      request.url === "/ok" ? json(200, call) : redirect(302, `http://user:hunter2@127.0.0.1:${request.headers.host?.split(":")[1]}/ok`),
+    );
+    const { client } = clientOf(api.url);
+    const error = await rejectionOf(client.calls.get("call-1"));
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error.message).toMatch(/carries credentials/);
+    expect(error.message).not.toContain("hunter2");
+    expect(api.requests).toHaveLength(1);
+  });
+
+  test("a status the client does not follow says so", async () => {
+    const api = await serve(redirect(300, "/v2/calls"));
+    const { client } = clientOf(api.url);
+    const error = await rejectionOf(client.calls.list());
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error.message).toMatch(/does not follow a 300/);
+  });
+});
+
+describe("a fetch of the caller's own", () => {
+  /** A fetch that drops `redirect: "manual"` and follows redirects wherever they lead. */
+  const followingFetch = async (request: Request, init?: RequestInit) =>
+    fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: (await request.text()) || undefined,
+      signal: init?.signal ?? null,
+    });
+
+  test("that followed a redirect itself makes the create fail, saying it may have been placed", async () => {
+    const elsewhere = await serve(json(200, call));
+    const api = await serve(redirect(307, `${elsewhere.url}/v1/calls`));
+    const { client } = clientOf(api.url, { fetch: followingFetch });
+    const error = await rejectionOf(client.calls.create(createParams));
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ mayHaveTakenEffect: true });
+    expect(error.message).toMatch(/redirect: "manual"/);
+  });
+});
+
+describe("client.raw refuses what would go around the transport", () => {
+  test("a per-request fetch is refused before anything is sent", async () => {
+    const api = await serve(json(200, page));
+    const { client } = clientOf(api.url);
+    const error = await rejectionOf(client.raw.GET("/v1/calls", { fetch: globalThis.fetch } as never));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.message).toMatch(/fetch/);
+    expect(api.requests).toHaveLength(0);
+  });
+
+  test("any other failure is a SigmaMindError too", async () => {
+    const api = await serve(reply(200, "<html>not json</html>", { "content-type": "text/html" }));
+    const { client } = clientOf(api.url);
+    await expect(client.raw.GET("/v1/calls")).rejects.toBeInstanceOf(SigmaMindError);
   });
 });
