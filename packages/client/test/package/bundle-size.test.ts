@@ -4,10 +4,10 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, test } from "vitest";
 
-// The bench's budget is 8 kB (8192 bytes; see bench/). The redirect, at-most-once, paging and redaction rules,
-// which run on every call and so cannot load on demand, took the entry from 7,047 to 9,832 bytes: this ceiling
-// keeps it from growing further unnoticed.
-const MAIN_BUNDLE_BUDGET_GZIP = 9_900;
+// The bench's budget is 8 kB (8192 bytes; see bench/). The redirect, at-most-once, paging, redaction and input
+// rules, which run on every call and so cannot load on demand, took the entry from 7,047 to 10,477 bytes (3.7 kB
+// of it is the text of messages): this ceiling keeps it from growing further unnoticed.
+const MAIN_BUNDLE_BUDGET_GZIP = 10_500;
 
 async function bundle() {
   const result = await build({
