@@ -118,7 +118,9 @@ export function createTransport(config: TransportConfig): Transport {
       // Building the line costs every call; only a debug logger reads it.
       if (config.debugEnabled) {
         const took = `in ${Date.now() - started} ms (attempt ${attempt}/${attempts})`;
-        const failure = outcome.failure ? `${outcome.failure.kind}: ${describeCause(outcome.failure.cause)}` : "";
+        const failure = outcome.failure
+          ? `${outcome.failure.kind}: ${config.redact(describeCause(outcome.failure.cause))}`
+          : "";
         config.logger.debug(
           response
             ? `${method} ${outgoing.url} → ${response.status} ${took}`
