@@ -42,7 +42,7 @@ export function connectionSettings(flags: GlobalFlagValues, env: NodeJS.ProcessE
   }
   return {
     apiKey: flags["api-key"]?.trim() || env.SIGMAMIND_API_KEY?.trim() || undefined,
-    baseUrl: flags["base-url"],
+    baseUrl: flags["base-url"] ?? (env.SIGMAMIND_BASE_URL?.trim() || undefined),
     mock: flags.mock === true,
     debug: flags.debug === true,
     maxRetries: parseWholeNumber("--max-retries", flags["max-retries"], { min: 0, max: 10 }),

@@ -23,7 +23,7 @@ export const createCommand = defineCommand({
   examples: [
     "sigmamind calls create --from +14155552671 --to +14155550123 --agent D5D0p7TUs66TTAEAx --var customer_name=Michael",
   ],
-  async run({ flags, connect, stdout }) {
+  async run({ flags, connect, io: { stdout } }) {
     const format = parseChoice("--format", flags.format, ["table", "json"]) ?? "table";
     const dynamicVariables = parseVariables("--var", flags.var);
     const fromPhoneNumber = required("--from", flags.from);

@@ -6,7 +6,7 @@ export const deleteCommand = defineCommand({
   args: ["ID"],
   flags: {},
   examples: ["sigmamind calls delete call-AuUKK371Spr5nHJS"],
-  async run({ args: [callId = ""], connect, stdout }) {
+  async run({ args: [callId = ""], connect, io: { stdout } }) {
     const client = await connect();
     await client.calls.delete(callId);
     await stdout.write(`Deleted call ${callId}.\n`);

@@ -38,7 +38,8 @@ export const listCommand = defineCommand({
     "sigmamind calls list --all --format csv > calls.csv",
     "sigmamind calls list --all --format ndjson | jq -r .callId",
   ],
-  async run({ flags, connect, stdout, stderr, stdoutIsTerminal }) {
+  async run({ flags, connect, io }) {
+    const { stdout } = io;
     const format = parseChoice("--format", flags.format, FORMATS) ?? "table";
     const params = {
       ...(flags.status !== undefined && { status: flags.status }),
@@ -49,7 +50,7 @@ export const listCommand = defineCommand({
 
     if (flags.all) {
       const calls = client.calls.list(params, { prefetchPages: PREFETCH_PAGES });
-      const written = await writeEveryCall(calls, WRITERS[format](stdout), progressReporter(stderr, stdoutIsTerminal));
+      const written = await writeEveryCall(calls, WRITERS[format](stdout), progressReporter(io));
       if (format === "table") await stdout.write(`\n${countOfCalls(written)}\n`);
       return;
     }

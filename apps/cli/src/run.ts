@@ -1,0 +1,39 @@
+// One run of sigmamind: read the command line, run the command, and turn the outcome into an exit status.
+import { openConnection } from "./client.js";
+import { CommandLineError, parseCommandLine } from "./command-line.js";
+import { PROGRAM } from "./command-tree.js";
+import { describeFailure, ExitCode, exitCodeFor } from "./errors.js";
+import { apiKeysIn, connectionSettings } from "./global-flags.js";
+import type { IOStreams } from "./io-streams.js";
+
+export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: IOStreams): Promise<number> {
+  let commandPath = PROGRAM;
+  try {
+    const invocation = parseCommandLine(argv);
+    if (invocation.kind === "help") {
+      await io.stdout.write(invocation.text);
+      return ExitCode.ok;
+    }
+    commandPath = invocation.commandPath;
+    const connection = openConnection(connectionSettings(invocation.globals, env), io.stderr);
+    try {
+      await invocation.command.run({ flags: invocation.flags, args: invocation.args, connect: connection.client, io });
+    } finally {
+      await connection.close();
+    }
+    return ExitCode.ok;
+  } catch (error) {
+    const code = exitCodeFor(error);
+    if (code !== ExitCode.ok) {
+      io.stderr.write(
+        describeFailure(error, {
+          commandPath: error instanceof CommandLineError ? error.commandPath : commandPath,
+          // --debug counts even when the rest of the line could not be parsed.
+          debug: argv.includes("--debug"),
+          secrets: apiKeysIn(argv, env),
+        }),
+      );
+    }
+    return code;
+  }
+}
