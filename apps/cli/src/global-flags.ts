@@ -23,6 +23,7 @@ export const GLOBAL_FLAGS = {
   timeout: { type: "string", valueName: "MS", description: "time allowed for each attempt (default: 30000)" },
   debug: { type: "boolean", description: "log each request, and show stack traces on errors" },
   help: { type: "boolean", short: "h", description: "show this help" },
+  version: { type: "boolean", description: "print sigmamind's version" },
 } as const satisfies FlagSpecs;
 
 export type GlobalFlagValues = FlagValues<typeof GLOBAL_FLAGS>;

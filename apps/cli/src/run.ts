@@ -10,7 +10,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
   let commandPath = PROGRAM;
   try {
     const invocation = parseCommandLine(argv);
-    if (invocation.kind === "help") {
+    if (invocation.kind === "print") {
       await io.stdout.write(invocation.text);
       return ExitCode.ok;
     }

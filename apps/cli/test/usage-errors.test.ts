@@ -13,7 +13,7 @@ const createFlags = ["--from", "+14155552671", "--to", "+14155550123", "--agent"
 
 describe("usage errors exit 2 with one line on stderr naming the problem and the --help to read", () => {
   test.each([
-    [[], /missing command.*Run 'sigmamind --help'/],
+    [["-v"], /unknown option -v.*Run 'sigmamind --help'/],
     [["frob"], /unknown command "frob".*Run 'sigmamind --help'/],
     [["calls"], /"calls" needs a command: list, get, create, delete.*'sigmamind calls --help'/],
     [["calls", "frob"], /unknown command "calls frob".*'sigmamind calls --help'/],
