@@ -2,6 +2,7 @@
 import { inspect } from "node:util";
 import { APIError, InvalidInputError, SigmaMindError } from "@sigmamind/client";
 import { BrokenPipeError } from "./output/sink.js";
+import { redact } from "./redact.js";
 
 /** Something wrong with what was typed: an unknown command or flag, a missing argument, a bad value. */
 export class UsageError extends Error {
@@ -39,10 +40,4 @@ export function describeFailure(error: unknown, context: FailureContext): string
 
 function asSentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-// The client already keeps the key out of its errors; this also covers a stack, a cause, or a header echoed
-// back by a proxy, which --debug prints.
-function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((redacted, secret) => (secret ? redacted.replaceAll(secret, "[redacted]") : redacted), text);
 }
