@@ -38,7 +38,7 @@ export function openConnection(settings: ConnectionSettings, stderr: TextOutput)
     }
     if (!settings.apiKey) {
       throw new UsageError(
-        "no API key: set SIGMAMIND_API_KEY, pass --api-key KEY, or use --mock to try the commands on a mock API",
+        "no API key: set SIGMAMIND_API_KEY or pass --api-key-file PATH, or use --mock to try the commands on a mock API",
       );
     }
     return build(settings.apiKey, settings.baseUrl);

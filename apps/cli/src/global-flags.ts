@@ -1,13 +1,20 @@
 // The flags every command takes: where the API is, how to authenticate, how hard to try, how much to say.
+import { readApiKey } from "./api-key.js";
 import type { FlagSpecs, FlagValues } from "./commands/command.js";
 import { UsageError } from "./errors.js";
 import { parseWholeNumber } from "./flag-values.js";
+import type { IOStreams } from "./io-streams.js";
 
 export const GLOBAL_FLAGS = {
   "api-key": {
     type: "string",
     valueName: "KEY",
-    description: "API key (default: $SIGMAMIND_API_KEY; prefer the variable, arguments show in `ps`)",
+    description: "API key; it shows in shell history and `ps`, so prefer $SIGMAMIND_API_KEY or --api-key-file",
+  },
+  "api-key-file": {
+    type: "string",
+    valueName: "PATH",
+    description: 'read the API key from a file, or from stdin with "-"',
   },
   "base-url": {
     type: "string",
@@ -37,12 +44,16 @@ export interface ConnectionSettings {
   readonly timeoutMs: number | undefined;
 }
 
-export function connectionSettings(flags: GlobalFlagValues, env: NodeJS.ProcessEnv): ConnectionSettings {
+export async function connectionSettings(
+  flags: GlobalFlagValues,
+  env: NodeJS.ProcessEnv,
+  io: IOStreams,
+): Promise<ConnectionSettings> {
   if (flags.mock && flags["base-url"] !== undefined) {
     throw new UsageError("--mock and --base-url cannot be used together: --mock serves its own URL");
   }
   return {
-    apiKey: flags["api-key"]?.trim() || env.SIGMAMIND_API_KEY?.trim() || undefined,
+    apiKey: await readApiKey(flags, env, io),
     baseUrl: flags["base-url"] ?? (env.SIGMAMIND_BASE_URL?.trim() || undefined),
     mock: flags.mock === true,
     debug: flags.debug === true,
@@ -53,7 +64,8 @@ export function connectionSettings(flags: GlobalFlagValues, env: NodeJS.ProcessE
 
 /**
  * Every API key in sight, read from the raw arguments and the environment so that it can be kept out of
- * error messages even when the arguments themselves could not be parsed.
+ * error messages even when the arguments themselves could not be parsed. A key read from --api-key-file is
+ * added once it has been read.
  */
 export function apiKeysIn(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
   const keys = [env.SIGMAMIND_API_KEY];

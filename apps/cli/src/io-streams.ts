@@ -7,8 +7,11 @@ export interface IOStreams {
   readonly stdout: Sink;
   /** Errors, warnings and progress: everything for the person, nothing for the program reading stdout. */
   readonly stderr: TextOutput;
+  readonly stdinIsTerminal: boolean;
   readonly stdoutIsTerminal: boolean;
   readonly stderrIsTerminal: boolean;
+  /** All of stdin, as text: `--api-key-file -`. */
+  readStdin(): Promise<string>;
 }
 
 export interface TextOutput {
@@ -19,7 +22,13 @@ export function processIOStreams(): IOStreams {
   return {
     stdout: streamSink(process.stdout),
     stderr: { write: (text) => process.stderr.write(text) },
+    stdinIsTerminal: process.stdin.isTTY === true,
     stdoutIsTerminal: process.stdout.isTTY === true,
     stderrIsTerminal: process.stderr.isTTY === true,
+    readStdin: async () => {
+      let text = "";
+      for await (const chunk of process.stdin.setEncoding("utf8")) text += chunk;
+      return text;
+    },
   };
 }

@@ -8,6 +8,7 @@ import type { IOStreams } from "./io-streams.js";
 
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: IOStreams): Promise<number> {
   let commandPath = PROGRAM;
+  const secrets = apiKeysIn(argv, env);
   try {
     const invocation = parseCommandLine(argv);
     if (invocation.kind === "print") {
@@ -15,7 +16,9 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
       return ExitCode.ok;
     }
     commandPath = invocation.commandPath;
-    const connection = openConnection(connectionSettings(invocation.globals, env), io.stderr);
+    const settings = await connectionSettings(invocation.globals, env, io);
+    if (settings.apiKey) secrets.push(settings.apiKey);
+    const connection = openConnection(settings, io.stderr);
     try {
       await invocation.command.run({ flags: invocation.flags, args: invocation.args, connect: connection.client, io });
     } finally {
@@ -30,7 +33,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
           commandPath: error instanceof CommandLineError ? error.commandPath : commandPath,
           // --debug counts even when the rest of the line could not be parsed.
           debug: argv.includes("--debug"),
-          secrets: apiKeysIn(argv, env),
+          secrets,
         }),
       );
     }

@@ -62,7 +62,7 @@ describe("usage errors exit 2 with one line on stderr naming the problem and the
     });
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^sigmamind: no API key: set SIGMAMIND_API_KEY, pass --api-key KEY, or use --mock/);
+    expect(stderr).toMatch(/^sigmamind: no API key: set SIGMAMIND_API_KEY or pass --api-key-file PATH, or use --mock/);
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 });

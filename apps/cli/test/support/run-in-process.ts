@@ -9,6 +9,8 @@ export interface InProcessOptions {
   readonly env?: CliEnv;
   /** Whether stdin, stdout and stderr are all a terminal. Default: none is. */
   readonly terminal?: boolean;
+  /** What stdin holds. Default: nothing. */
+  readonly stdin?: string;
 }
 
 export async function runInProcess(args: readonly string[], options: InProcessOptions = {}): Promise<CliResult> {
@@ -26,8 +28,10 @@ export async function runInProcess(args: readonly string[], options: InProcessOp
         stderr += text;
       },
     },
+    stdinIsTerminal: terminal,
     stdoutIsTerminal: terminal,
     stderrIsTerminal: terminal,
+    readStdin: async () => options.stdin ?? "",
   };
   const env = Object.fromEntries(
     Object.entries({ SIGMAMIND_API_KEY: API_KEY, ...options.env }).filter(([, value]) => value !== undefined),
