@@ -2,6 +2,7 @@
 import { inspect } from "node:util";
 import { APIError, InvalidInputError, SigmaMindError } from "@sigmamind/client";
 import { BrokenPipeError } from "./output/sink.js";
+import { terminalSafe, terminalSafeLines } from "./output/terminal-text.js";
 import { redact } from "./redact.js";
 
 /** Something wrong with what was typed: an unknown command or flag, a missing argument, a bad value. */
@@ -30,11 +31,12 @@ export interface FailureContext {
 /** What to print on stderr for a failure: one line, and with --debug the stack and causes after it. */
 export function describeFailure(error: unknown, context: FailureContext): string {
   const message = error instanceof Error ? error.message : String(error);
-  let line = `sigmamind: ${asSentence(message.replace(/\s+/g, " ").trim())}`;
+  // The message may quote the server, so it may hold escape sequences meant for the terminal.
+  let line = `sigmamind: ${asSentence(terminalSafe(message).replace(/\s+/g, " ").trim())}`;
   if (exitCodeFor(error) === ExitCode.usage) line += ` Run '${context.commandPath} --help' for usage.`;
   else if (error instanceof APIError && error.requestId) line += ` Request id: ${error.requestId}.`;
   else if (!(error instanceof SigmaMindError) && !context.debug) line += " Run again with --debug for details.";
-  const text = context.debug ? `${line}\n${inspect(error, { depth: 4 })}\n` : `${line}\n`;
+  const text = context.debug ? `${line}\n${terminalSafeLines(inspect(error, { depth: 4 }))}\n` : `${line}\n`;
   return redact(text, context.secrets);
 }
 

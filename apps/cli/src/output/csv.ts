@@ -3,11 +3,17 @@
 import { CALL_FIELDS } from "./call-fields.js";
 import type { CallWriter } from "./call-writer.js";
 import type { Sink } from "./sink.js";
+import { terminalSafe } from "./terminal-text.js";
 
-export function csvWriter(sink: Sink): CallWriter {
+/**
+ * On a terminal, a person reads the cells, so the server's text is made safe to show; into a file or a pipe,
+ * it is kept as sent.
+ */
+export function csvWriter(sink: Sink, stdoutIsTerminal: boolean): CallWriter {
+  const cell = stdoutIsTerminal ? terminalSafe : (text: string) => text;
   return {
     start: () => sink.write(csvLine(CALL_FIELDS.map((field) => field.name))),
-    write: (call) => sink.write(csvLine(CALL_FIELDS.map((field) => field.value(call)))),
+    write: (call) => sink.write(csvLine(CALL_FIELDS.map((field) => cell(field.value(call))))),
     end: async () => {},
   };
 }
