@@ -1,6 +1,8 @@
 // How a failure becomes an exit code and one line on stderr.
 import { inspect } from "node:util";
 import { APIError, InvalidInputError, SigmaMindError } from "@sigmamind/client";
+import { inCliWords } from "./client-words.js";
+import { describeHtmlPage, isHtmlPage } from "./html-error-page.js";
 import { BrokenPipeError } from "./output/sink.js";
 import { terminalSafe, terminalSafeLines } from "./output/terminal-text.js";
 import { redact } from "./redact.js";
@@ -30,7 +32,7 @@ export interface FailureContext {
 
 /** What to print on stderr for a failure: one line, and with --debug the stack and causes after it. */
 export function describeFailure(error: unknown, context: FailureContext): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   // The message may quote the server, so it may hold escape sequences meant for the terminal.
   let line = `sigmamind: ${asSentence(terminalSafe(message).replace(/\s+/g, " ").trim())}`;
   if (exitCodeFor(error) === ExitCode.usage) line += ` Run '${context.commandPath} --help' for usage.`;
@@ -38,6 +40,13 @@ export function describeFailure(error: unknown, context: FailureContext): string
   else if (!(error instanceof SigmaMindError) && !context.debug) line += " Run again with --debug for details.";
   const text = context.debug ? `${line}\n${terminalSafeLines(inspect(error, { depth: 4 }))}\n` : `${line}\n`;
   return redact(text, context.secrets);
+}
+
+/** The client's errors in the CLI's words; anything else as it is. */
+function messageOf(error: unknown): string {
+  if (error instanceof APIError && isHtmlPage(error)) return describeHtmlPage(error);
+  if (error instanceof SigmaMindError) return inCliWords(error.message);
+  return error instanceof Error ? error.message : String(error);
 }
 
 function asSentence(text: string): string {

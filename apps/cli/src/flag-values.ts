@@ -17,6 +17,16 @@ export function parseWholeNumber(
   return value;
 }
 
+// E.164, as the API's spec has it: "+", a first digit that is not 0, and 7 to 15 digits in all.
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+export function parsePhoneNumber(flag: string, text: string): string {
+  if (!E164.test(text)) {
+    throw new UsageError(`${flag} must be a phone number in E.164 form such as +14155552671, got "${text}"`);
+  }
+  return text;
+}
+
 export function parseChoice<const Choice extends string>(
   flag: string,
   text: string | undefined,

@@ -42,7 +42,10 @@ describe("usage errors exit 2 with one line on stderr naming the problem and the
     [["calls", "list", "--timeout", "soon"], /--timeout must be a whole number 1 or more, got "soon"/],
     [["calls", "list", "--mock", "--base-url", "http://127.0.0.1:1"], /--mock and --base-url cannot be used together/],
     // Refused by the client's own checks against the spec, before sending: still a value the user typed.
-    [["calls", "create", ...createFlags.slice(2), "--from", "14155552671"], /fromPhoneNumber must match/],
+    [
+      ["calls", "create", ...createFlags.slice(2), "--from", "14155552671"],
+      /--from must be a phone number in E.164 form/,
+    ],
   ])("sigmamind %j", async (args, message) => {
     const { code, stdout, stderr } = await runCli([
       ...args,

@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { parseChoice, parseVariables } from "../flag-values.js";
+import { parseChoice, parsePhoneNumber, parseVariables } from "../flag-values.js";
 import { writeJson } from "../output/json.js";
 import { formatCallDetails } from "../output/table.js";
 import { defineCommand } from "./command.js";
@@ -26,8 +26,8 @@ export const createCommand = defineCommand({
   async run({ flags, connect, io: { stdout } }) {
     const format = parseChoice("--format", flags.format, ["table", "json"]) ?? "table";
     const dynamicVariables = parseVariables("--var", flags.var);
-    const fromPhoneNumber = required("--from", flags.from);
-    const toPhoneNumber = required("--to", flags.to);
+    const fromPhoneNumber = parsePhoneNumber("--from", required("--from", flags.from));
+    const toPhoneNumber = parsePhoneNumber("--to", required("--to", flags.to));
     const agentId = required("--agent", flags.agent);
     const client = await connect();
     const call = await client.calls.create({
