@@ -22,6 +22,7 @@ const CLI_NAMES: Readonly<Record<string, string>> = {
 const PHRASES: readonly (readonly [client: string, cli: string])[] = [
   ["(the apiKey option or SIGMAMIND_API_KEY)", "(SIGMAMIND_API_KEY, --api-key-file or --api-key)"],
   [" (see retryAfterMs)", ""],
+  ["pass allowInsecureHttp: true", "pass --allow-insecure-http"],
 ];
 
 /** "calls.create: ", "new SigmaMind(options): ": where the client says which call or constructor refused. */

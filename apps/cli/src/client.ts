@@ -25,6 +25,7 @@ export function openConnection(settings: ConnectionSettings, stderr: TextOutput)
     new SigmaMind({
       apiKey,
       baseUrl,
+      allowInsecureHttp: settings.allowInsecureHttp,
       maxRetries: settings.maxRetries,
       timeoutMs: settings.timeoutMs,
       logger,

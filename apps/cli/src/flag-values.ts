@@ -27,6 +27,15 @@ export function parsePhoneNumber(flag: string, text: string): string {
   return text;
 }
 
+/** An on/off setting from the environment: 1 or true, 0 or false; empty or unset is undefined. */
+export function parseSwitch(name: string, text: string | undefined): boolean | undefined {
+  const value = text?.trim().toLowerCase();
+  if (!value) return undefined;
+  if (value === "1" || value === "true") return true;
+  if (value === "0" || value === "false") return false;
+  throw new UsageError(`${name} must be 1, true, 0 or false, got "${text}"`);
+}
+
 export function parseChoice<const Choice extends string>(
   flag: string,
   text: string | undefined,

@@ -2,7 +2,7 @@
 import { readApiKey } from "./api-key.js";
 import type { FlagSpecs, FlagValues } from "./commands/command.js";
 import { UsageError } from "./errors.js";
-import { parseWholeNumber } from "./flag-values.js";
+import { parseSwitch, parseWholeNumber } from "./flag-values.js";
 import type { IOStreams } from "./io-streams.js";
 
 export const GLOBAL_FLAGS = {
@@ -21,6 +21,10 @@ export const GLOBAL_FLAGS = {
     valueName: "URL",
     description: "API address (default: $SIGMAMIND_BASE_URL, then https://api.sigmamind.ai)",
   },
+  "allow-insecure-http": {
+    type: "boolean",
+    description: "allow a plain http:// --base-url on another host (default: $SIGMAMIND_ALLOW_INSECURE_HTTP)",
+  },
   mock: { type: "boolean", description: "start the embedded mock API and use it; no key needed" },
   "max-retries": {
     type: "string",
@@ -38,6 +42,8 @@ export type GlobalFlagValues = FlagValues<typeof GLOBAL_FLAGS>;
 export interface ConnectionSettings {
   readonly apiKey: string | undefined;
   readonly baseUrl: string | undefined;
+  /** A plain http:// base URL on another host is refused unless this is set: the key would cross unencrypted. */
+  readonly allowInsecureHttp: boolean;
   readonly mock: boolean;
   readonly debug: boolean;
   readonly maxRetries: number | undefined;
@@ -55,6 +61,9 @@ export async function connectionSettings(
   return {
     apiKey: await readApiKey(flags, env, io),
     baseUrl: flags["base-url"] ?? (env.SIGMAMIND_BASE_URL?.trim() || undefined),
+    allowInsecureHttp:
+      flags["allow-insecure-http"] === true ||
+      parseSwitch("SIGMAMIND_ALLOW_INSECURE_HTTP", env.SIGMAMIND_ALLOW_INSECURE_HTTP) === true,
     mock: flags.mock === true,
     debug: flags.debug === true,
     maxRetries: parseWholeNumber("--max-retries", flags["max-retries"], { min: 0, max: 10 }),

@@ -5,7 +5,7 @@ import { GLOBAL_FLAGS } from "./global-flags.js";
 
 const FOOTER = [
   "Exit status: 0 success, 1 API or network error, 2 usage error.",
-  "Environment: SIGMAMIND_API_KEY, SIGMAMIND_BASE_URL.",
+  "Environment: SIGMAMIND_API_KEY, SIGMAMIND_BASE_URL, SIGMAMIND_ALLOW_INSECURE_HTTP.",
 ];
 
 export function programHelp(): string {
