@@ -12,10 +12,17 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
+/** The person at the terminal did not confirm: nothing was sent. */
+export class CancelledError extends Error {
+  override name = "CancelledError";
+}
+
+/** 3 tells a script that nothing was sent, where 1 may mean a request failed after reaching the server. */
+export const ExitCode = { ok: 0, failure: 1, usage: 2, cancelled: 3 } as const;
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof BrokenPipeError) return ExitCode.ok;
+  if (error instanceof CancelledError) return ExitCode.cancelled;
   // The client refuses a bad value before sending anything (a number that is not E.164, a size of 0): for a
   // CLI, that is a value the user typed.
   if (error instanceof UsageError || error instanceof InvalidInputError) return ExitCode.usage;
@@ -37,7 +44,9 @@ export function describeFailure(error: unknown, context: FailureContext): string
   let line = `sigmamind: ${asSentence(terminalSafe(message).replace(/\s+/g, " ").trim())}`;
   if (exitCodeFor(error) === ExitCode.usage) line += ` Run '${context.commandPath} --help' for usage.`;
   else if (error instanceof APIError && error.requestId) line += ` Request id: ${error.requestId}.`;
-  else if (!(error instanceof SigmaMindError) && !context.debug) line += " Run again with --debug for details.";
+  else if (!(error instanceof SigmaMindError || error instanceof CancelledError) && !context.debug) {
+    line += " Run again with --debug for details.";
+  }
   const text = context.debug ? `${line}\n${terminalSafeLines(inspect(error, { depth: 4 }))}\n` : `${line}\n`;
   return redact(text, context.secrets);
 }

@@ -1,7 +1,7 @@
 // Keeping the API key out of anything printed. The client already keeps it out of its errors; this also covers
 // a stack, a cause, or a header echoed back by a proxy, which --debug prints.
 
-const REDACTED = "[redacted]";
+export const REDACTED = "[redacted]";
 
 /** Below this length a key could be an ordinary word or part of one ("k" in "Check"). */
 const SHORT_KEY_LENGTH = 12;

@@ -20,7 +20,13 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
     if (settings.apiKey) secrets.push(settings.apiKey);
     const connection = openConnection(settings, io.stderr);
     try {
-      await invocation.command.run({ flags: invocation.flags, args: invocation.args, connect: connection.client, io });
+      await invocation.command.run({
+        flags: invocation.flags,
+        args: invocation.args,
+        connect: connection.client,
+        io,
+        usingMock: settings.mock,
+      });
     } finally {
       await connection.close();
     }

@@ -40,9 +40,10 @@ describe("--help", () => {
     for (const flag of ["--status S", "--page N", "--size N", "--all", "--format F"]) expect(stdout).toContain(flag);
     expect(stdout).toContain("sigmamind calls list --all --format csv > calls.csv");
     const create = await runCli(["calls", "create", "--help"]);
-    for (const flag of ["--from E164", "--to E164", "--agent ID", "--var NAME=VALUE"]) {
+    for (const flag of ["--from E164", "--to E164", "--agent ID", "--var NAME=VALUE", "-y, --yes", "--dry-run"]) {
       expect(create.stdout).toContain(flag);
     }
+    expect((await runCli(["calls", "delete", "--help"])).stdout).toContain("-y, --yes");
   });
 
   test("help wins over values that would be refused, without touching the network", async () => {

@@ -30,6 +30,8 @@ export interface CommandContext<Specs extends FlagSpecs> {
   /** The client for the API or the mock; opened on first use, after the flags have been checked. */
   connect(): Promise<SigmaMind>;
   readonly io: IOStreams;
+  /** Whether requests go to the embedded mock (--mock), where nothing real happens. */
+  readonly usingMock: boolean;
 }
 
 export interface Command<Specs extends FlagSpecs = FlagSpecs> {
