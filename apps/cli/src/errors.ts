@@ -23,8 +23,8 @@ export const ExitCode = { ok: 0, failure: 1, usage: 2, cancelled: 3 } as const;
 export function exitCodeFor(error: unknown): number {
   if (error instanceof BrokenPipeError) return ExitCode.ok;
   if (error instanceof CancelledError) return ExitCode.cancelled;
-  // The client refuses a bad value before sending anything (a number that is not E.164, a size of 0): for a
-  // CLI, that is a value the user typed.
+  // The client refuses a bad value before sending anything (an agent id over 64 characters): for a CLI, that is
+  // a value the user typed.
   if (error instanceof UsageError || error instanceof InvalidInputError) return ExitCode.usage;
   return ExitCode.failure;
 }
@@ -39,14 +39,14 @@ export interface FailureContext {
 
 /** What to print on stderr for a failure: one line, and with --debug the stack and causes after it. */
 export function describeFailure(error: unknown, context: FailureContext): string {
-  const message = messageOf(error);
-  // The message may quote the server, so it may hold escape sequences meant for the terminal.
-  let line = `sigmamind: ${asSentence(terminalSafe(message).replace(/\s+/g, " ").trim())}`;
+  let line = `sigmamind: ${asSentence(messageOf(error).replace(/\s+/g, " ").trim())}`;
   if (exitCodeFor(error) === ExitCode.usage) line += ` Run '${context.commandPath} --help' for usage.`;
   else if (error instanceof APIError && error.requestId) line += ` Request id: ${error.requestId}.`;
   else if (!(error instanceof SigmaMindError || error instanceof CancelledError) && !context.debug) {
     line += " Run again with --debug for details.";
   }
+  // The message and the request id may come from the server, with escape sequences meant for the terminal.
+  line = terminalSafe(line).replace(/ {2,}/g, " ");
   const text = context.debug ? `${line}\n${terminalSafeLines(inspect(error, { depth: 4 }))}\n` : `${line}\n`;
   return redact(text, context.secrets);
 }

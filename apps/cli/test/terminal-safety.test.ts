@@ -24,7 +24,12 @@ beforeAll(async () => {
   api = await startFakeApi((request) => {
     if (request.url.pathname === "/v1/calls/call-1") return { status: 200, body: hostileCall };
     if (request.url.pathname === "/v1/calls/call-bad") {
-      return { status: 400, body: errorBody(400, "Bad Request", `no${CLEAR_SCREEN} such${SET_TITLE} call`) };
+      return {
+        status: 400,
+        // A header is sent as Latin-1, so the 8-bit CSI (byte 0x9b) gets through where ESC would not.
+        headers: { "x-request-id": `req-${EIGHT_BIT_CSI}` },
+        body: errorBody(400, "Bad Request", `no${CLEAR_SCREEN} such${SET_TITLE} call`),
+      };
     }
     return {
       status: 200,
@@ -76,12 +81,14 @@ describe("on a terminal", () => {
     expect(parseCsv(stdout)[1]?.[9]).toBe("Ana");
   });
 
-  test("an error message from the server, with or without --debug", async () => {
+  test("an error message and request id from the server, with or without --debug", async () => {
     for (const debug of [[], ["--debug"]]) {
       const { code, stderr } = await run(["calls", "get", "call-bad", "--max-retries", "0", ...debug]);
       expect(code).toBe(1);
       expect(stderr.replaceAll("\n", "")).not.toMatch(CONTROL);
-      expect(stderr).toMatch(/^sigmamind: 400 Bad Request from the SigmaMind API: no such call\. /m);
+      expect(stderr).toMatch(
+        /^sigmamind: 400 Bad Request from the SigmaMind API: no such call\. .* Request id: req-\.$/m,
+      );
     }
   });
 });
