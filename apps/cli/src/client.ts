@@ -1,14 +1,13 @@
 // The SigmaMind client the commands talk to: the API, or with --mock an embedded mock started for this run.
-import { SigmaMind } from "@sigmamind/client";
+import { format } from "node:util";
+import { type Logger, SigmaMind } from "@sigmamind/client";
 import { type RunningMock, startMock } from "@sigmamind/mock";
 import { UsageError } from "./errors.js";
 import type { ConnectionSettings } from "./global-flags.js";
+import type { TextOutput } from "./io-streams.js";
 
 // The mock accepts any key; a placeholder means a real key is never sent to it.
 const MOCK_API_KEY = "mock-api-key";
-
-// console.info and console.debug write to stdout, which belongs to the data; every log line goes to stderr.
-const stderrLogger = { error: console.error, warn: console.error, info: console.error, debug: console.error };
 
 export interface Connection {
   /** Opens the client on first call: starts the mock, or checks that there is a key. */
@@ -17,7 +16,8 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export function openConnection(settings: ConnectionSettings): Connection {
+export function openConnection(settings: ConnectionSettings, stderr: TextOutput): Connection {
+  const logger = stderrLogger(stderr);
   let mock: RunningMock | undefined;
   let client: Promise<SigmaMind> | undefined;
 
@@ -25,9 +25,10 @@ export function openConnection(settings: ConnectionSettings): Connection {
     new SigmaMind({
       apiKey,
       baseUrl,
+      allowInsecureHttp: settings.allowInsecureHttp,
       maxRetries: settings.maxRetries,
       timeoutMs: settings.timeoutMs,
-      logger: stderrLogger,
+      logger,
       logLevel: settings.debug ? "debug" : undefined,
     });
 
@@ -38,7 +39,7 @@ export function openConnection(settings: ConnectionSettings): Connection {
     }
     if (!settings.apiKey) {
       throw new UsageError(
-        "no API key: set SIGMAMIND_API_KEY, pass --api-key KEY, or use --mock to try the commands on a mock API",
+        "no API key: set SIGMAMIND_API_KEY or pass --api-key-file PATH, or use --mock to try the commands on a mock API",
       );
     }
     return build(settings.apiKey, settings.baseUrl);
@@ -53,4 +54,10 @@ export function openConnection(settings: ConnectionSettings): Connection {
       await mock?.stop();
     },
   };
+}
+
+/** stdout belongs to the data: every log line goes to stderr, whatever its level. */
+function stderrLogger(stderr: TextOutput): Logger {
+  const write = (message: string, ...details: unknown[]) => stderr.write(`${format(message, ...details)}\n`);
+  return { error: write, warn: write, info: write, debug: write };
 }

@@ -5,9 +5,11 @@ import type { Command, FlagSpecs, FlagValues } from "./commands/command.js";
 import { UsageError } from "./errors.js";
 import { GLOBAL_FLAGS, type GlobalFlagValues } from "./global-flags.js";
 import { commandHelp, groupHelp, programHelp } from "./help.js";
+import { cliVersion } from "./version.js";
 
 export type Invocation =
-  | { readonly kind: "help"; readonly text: string }
+  /** Help or the version: text for stdout, and nothing to run. */
+  | { readonly kind: "print"; readonly text: string }
   | {
       readonly kind: "run";
       readonly command: Command;
@@ -43,23 +45,25 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   });
   const [groupName, commandName] = lenient.positionals;
   const wantsHelp = lenient.values.help === true;
+  if (lenient.values.version === true && !wantsHelp) return { kind: "print", text: `${PROGRAM} ${cliVersion()}\n` };
 
   if (groupName === undefined) {
-    if (wantsHelp) return { kind: "help", text: programHelp() };
-    throw new CommandLineError(`missing command, such as "calls list"`, PROGRAM);
+    // Bare `sigmamind` shows what there is to do, as git and gh do; a flag it does not know is still refused.
+    if (!wantsHelp) parseStrictly(argv, GLOBAL_FLAGS, PROGRAM);
+    return { kind: "print", text: programHelp() };
   }
   const group = COMMAND_GROUPS.find((candidate) => candidate.name === groupName);
   if (!group) throw new CommandLineError(`unknown command "${groupName}"`, PROGRAM);
   const groupPath = `${PROGRAM} ${group.name}`;
   if (commandName === undefined) {
-    if (wantsHelp) return { kind: "help", text: groupHelp(group) };
+    if (wantsHelp) return { kind: "print", text: groupHelp(group) };
     throw new CommandLineError(`"${group.name}" needs a command: ${commandNames(group)}`, groupPath);
   }
   const command = group.commands.find((candidate) => candidate.name === commandName);
   if (!command) {
     throw new CommandLineError(`unknown command "${group.name} ${commandName}"; try ${commandNames(group)}`, groupPath);
   }
-  if (wantsHelp) return { kind: "help", text: commandHelp(group, command) };
+  if (wantsHelp) return { kind: "print", text: commandHelp(group, command) };
 
   const commandPath = `${groupPath} ${command.name}`;
   const strict = parseStrictly(argv, { ...GLOBAL_FLAGS, ...command.flags }, commandPath);

@@ -1,19 +1,30 @@
 // How a failure becomes an exit code and one line on stderr.
 import { inspect } from "node:util";
 import { APIError, InvalidInputError, SigmaMindError } from "@sigmamind/client";
+import { inCliWords } from "./client-words.js";
+import { describeHtmlPage, isHtmlPage } from "./html-error-page.js";
 import { BrokenPipeError } from "./output/sink.js";
+import { terminalSafe, terminalSafeLines } from "./output/terminal-text.js";
+import { redact } from "./redact.js";
 
 /** Something wrong with what was typed: an unknown command or flag, a missing argument, a bad value. */
 export class UsageError extends Error {
   override name = "UsageError";
 }
 
-export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
+/** The person at the terminal did not confirm: nothing was sent. */
+export class CancelledError extends Error {
+  override name = "CancelledError";
+}
+
+/** 3 tells a script that nothing was sent, where 1 may mean a request failed after reaching the server. */
+export const ExitCode = { ok: 0, failure: 1, usage: 2, cancelled: 3 } as const;
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof BrokenPipeError) return ExitCode.ok;
-  // The client refuses a bad value before sending anything (a number that is not E.164, a size of 0): for a
-  // CLI, that is a value the user typed.
+  if (error instanceof CancelledError) return ExitCode.cancelled;
+  // The client refuses a bad value before sending anything (an agent id over 64 characters): for a CLI, that is
+  // a value the user typed.
   if (error instanceof UsageError || error instanceof InvalidInputError) return ExitCode.usage;
   return ExitCode.failure;
 }
@@ -28,21 +39,25 @@ export interface FailureContext {
 
 /** What to print on stderr for a failure: one line, and with --debug the stack and causes after it. */
 export function describeFailure(error: unknown, context: FailureContext): string {
-  const message = error instanceof Error ? error.message : String(error);
-  let line = `sigmamind: ${asSentence(message.replace(/\s+/g, " ").trim())}`;
+  let line = `sigmamind: ${asSentence(messageOf(error).replace(/\s+/g, " ").trim())}`;
   if (exitCodeFor(error) === ExitCode.usage) line += ` Run '${context.commandPath} --help' for usage.`;
   else if (error instanceof APIError && error.requestId) line += ` Request id: ${error.requestId}.`;
-  else if (!(error instanceof SigmaMindError) && !context.debug) line += " Run again with --debug for details.";
-  const text = context.debug ? `${line}\n${inspect(error, { depth: 4 })}\n` : `${line}\n`;
+  else if (!(error instanceof SigmaMindError || error instanceof CancelledError) && !context.debug) {
+    line += " Run again with --debug for details.";
+  }
+  // The message and the request id may come from the server, with escape sequences meant for the terminal.
+  line = terminalSafe(line).replace(/ {2,}/g, " ");
+  const text = context.debug ? `${line}\n${terminalSafeLines(inspect(error, { depth: 4 }))}\n` : `${line}\n`;
   return redact(text, context.secrets);
+}
+
+/** The client's errors in the CLI's words; anything else as it is. */
+function messageOf(error: unknown): string {
+  if (error instanceof APIError && isHtmlPage(error)) return describeHtmlPage(error);
+  if (error instanceof SigmaMindError) return inCliWords(error.message);
+  return error instanceof Error ? error.message : String(error);
 }
 
 function asSentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-// The client already keeps the key out of its errors; this also covers a stack, a cause, or a header echoed
-// back by a proxy, which --debug prints.
-function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((redacted, secret) => (secret ? redacted.replaceAll(secret, "[redacted]") : redacted), text);
 }

@@ -17,6 +17,25 @@ export function parseWholeNumber(
   return value;
 }
 
+// E.164, as the API's spec has it: "+", a first digit that is not 0, and 7 to 15 digits in all.
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+export function parsePhoneNumber(flag: string, text: string): string {
+  if (!E164.test(text)) {
+    throw new UsageError(`${flag} must be a phone number in E.164 form such as +14155552671, got "${text}"`);
+  }
+  return text;
+}
+
+/** An on/off setting from the environment: 1 or true, 0 or false; empty or unset is undefined. */
+export function parseSwitch(name: string, text: string | undefined): boolean | undefined {
+  const value = text?.trim().toLowerCase();
+  if (!value) return undefined;
+  if (value === "1" || value === "true") return true;
+  if (value === "0" || value === "false") return false;
+  throw new UsageError(`${name} must be 1, true, 0 or false, got "${text}"`);
+}
+
 export function parseChoice<const Choice extends string>(
   flag: string,
   text: string | undefined,

@@ -1,18 +1,29 @@
 // The flags every command takes: where the API is, how to authenticate, how hard to try, how much to say.
+import { readApiKey } from "./api-key.js";
 import type { FlagSpecs, FlagValues } from "./commands/command.js";
 import { UsageError } from "./errors.js";
-import { parseWholeNumber } from "./flag-values.js";
+import { parseSwitch, parseWholeNumber } from "./flag-values.js";
+import type { IOStreams } from "./io-streams.js";
 
 export const GLOBAL_FLAGS = {
   "api-key": {
     type: "string",
     valueName: "KEY",
-    description: "API key (default: $SIGMAMIND_API_KEY; prefer the variable, arguments show in `ps`)",
+    description: "API key; it shows in shell history and `ps`, so prefer $SIGMAMIND_API_KEY or --api-key-file",
+  },
+  "api-key-file": {
+    type: "string",
+    valueName: "PATH",
+    description: 'read the API key from a file, or from stdin with "-"',
   },
   "base-url": {
     type: "string",
     valueName: "URL",
     description: "API address (default: $SIGMAMIND_BASE_URL, then https://api.sigmamind.ai)",
+  },
+  "allow-insecure-http": {
+    type: "boolean",
+    description: "allow a plain http:// --base-url on another host (default: $SIGMAMIND_ALLOW_INSECURE_HTTP)",
   },
   mock: { type: "boolean", description: "start the embedded mock API and use it; no key needed" },
   "max-retries": {
@@ -23,6 +34,7 @@ export const GLOBAL_FLAGS = {
   timeout: { type: "string", valueName: "MS", description: "time allowed for each attempt (default: 30000)" },
   debug: { type: "boolean", description: "log each request, and show stack traces on errors" },
   help: { type: "boolean", short: "h", description: "show this help" },
+  version: { type: "boolean", description: "print sigmamind's version" },
 } as const satisfies FlagSpecs;
 
 export type GlobalFlagValues = FlagValues<typeof GLOBAL_FLAGS>;
@@ -30,19 +42,28 @@ export type GlobalFlagValues = FlagValues<typeof GLOBAL_FLAGS>;
 export interface ConnectionSettings {
   readonly apiKey: string | undefined;
   readonly baseUrl: string | undefined;
+  /** A plain http:// base URL on another host is refused unless this is set: the key would cross unencrypted. */
+  readonly allowInsecureHttp: boolean;
   readonly mock: boolean;
   readonly debug: boolean;
   readonly maxRetries: number | undefined;
   readonly timeoutMs: number | undefined;
 }
 
-export function connectionSettings(flags: GlobalFlagValues, env: NodeJS.ProcessEnv): ConnectionSettings {
+export async function connectionSettings(
+  flags: GlobalFlagValues,
+  env: NodeJS.ProcessEnv,
+  io: IOStreams,
+): Promise<ConnectionSettings> {
   if (flags.mock && flags["base-url"] !== undefined) {
     throw new UsageError("--mock and --base-url cannot be used together: --mock serves its own URL");
   }
   return {
-    apiKey: flags["api-key"]?.trim() || env.SIGMAMIND_API_KEY?.trim() || undefined,
-    baseUrl: flags["base-url"],
+    apiKey: await readApiKey(flags, env, io),
+    baseUrl: flags["base-url"] ?? (env.SIGMAMIND_BASE_URL?.trim() || undefined),
+    allowInsecureHttp:
+      flags["allow-insecure-http"] === true ||
+      parseSwitch("SIGMAMIND_ALLOW_INSECURE_HTTP", env.SIGMAMIND_ALLOW_INSECURE_HTTP) === true,
     mock: flags.mock === true,
     debug: flags.debug === true,
     maxRetries: parseWholeNumber("--max-retries", flags["max-retries"], { min: 0, max: 10 }),
@@ -52,7 +73,8 @@ export function connectionSettings(flags: GlobalFlagValues, env: NodeJS.ProcessE
 
 /**
  * Every API key in sight, read from the raw arguments and the environment so that it can be kept out of
- * error messages even when the arguments themselves could not be parsed.
+ * error messages even when the arguments themselves could not be parsed. A key read from --api-key-file is
+ * added once it has been read.
  */
 export function apiKeysIn(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
   const keys = [env.SIGMAMIND_API_KEY];

@@ -4,7 +4,8 @@ import { type FakeApi, fakeCall, startFakeApi } from "./support/fake-api.js";
 import { linesOf, runCli } from "./support/run-cli.js";
 
 const mockUrl = inject("sigmamindMockUrl");
-const CALL = ["--from", "+14155552671", "--to", "+14155550123", "--agent", "D5D0p7TUs66TTAEAx"];
+// --yes: without a terminal to confirm on, a call is placed only when the command line says so.
+const CALL = ["--from", "+14155552671", "--to", "+14155550123", "--agent", "D5D0p7TUs66TTAEAx", "--yes"];
 
 let api: FakeApi;
 beforeAll(async () => {

@@ -7,7 +7,14 @@ const mockUrl = inject("sigmamindMockUrl");
 
 describe("calls delete", () => {
   test("deletes the call and says so", async () => {
-    const { code, stdout, stderr } = await runCli(["calls", "delete", "call-AuUKK371Spr5nHJS", "--base-url", mockUrl]);
+    const { code, stdout, stderr } = await runCli([
+      "calls",
+      "delete",
+      "call-AuUKK371Spr5nHJS",
+      "--yes",
+      "--base-url",
+      mockUrl,
+    ]);
     expect([code, stderr]).toEqual([0, ""]);
     expect(stdout).toBe("Deleted call call-AuUKK371Spr5nHJS.\n");
   });
@@ -15,7 +22,7 @@ describe("calls delete", () => {
   test("sends DELETE for the id, URL-encoded; an unknown id exits 1", async () => {
     const api = await startFakeApi(() => ({ status: 404, body: errorBody(404, "Not Found", "Call not found") }));
     try {
-      const { code, stdout, stderr } = await runCli(["calls", "delete", "call/1", "--base-url", api.url]);
+      const { code, stdout, stderr } = await runCli(["calls", "delete", "call/1", "--yes", "--base-url", api.url]);
       expect(code).toBe(1);
       expect(stdout).toBe("");
       expect(stderr).toMatch(/^sigmamind: 404 Not Found from the SigmaMind API: Call not found\. Check the identifier/);

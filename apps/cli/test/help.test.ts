@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { runCli } from "./support/run-cli.js";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
 describe("--help", () => {
   test.each([
@@ -11,6 +14,12 @@ describe("--help", () => {
     [["calls", "create", "--help"], "Usage: sigmamind calls create [options]"],
     [["calls", "delete", "--help"], "Usage: sigmamind calls delete ID [options]"],
     [["--help", "calls", "list"], "Usage: sigmamind calls list [options]"],
+    [["calls", "-h"], "Usage: sigmamind calls <command> [options]"],
+    [["calls", "list", "-h"], "Usage: sigmamind calls list [options]"],
+    [["calls", "create", "-h"], "Usage: sigmamind calls create [options]"],
+    [["calls", "delete", "call-1", "-h"], "Usage: sigmamind calls delete ID [options]"],
+    [["-h", "calls", "get"], "Usage: sigmamind calls get ID [options]"],
+    [[], "Usage: sigmamind <command> [options]"],
   ])("sigmamind %j prints its usage on stdout and exits 0", async (args, usage) => {
     const { code, stdout, stderr } = await runCli(args);
     expect(stderr).toBe("");
@@ -31,9 +40,10 @@ describe("--help", () => {
     for (const flag of ["--status S", "--page N", "--size N", "--all", "--format F"]) expect(stdout).toContain(flag);
     expect(stdout).toContain("sigmamind calls list --all --format csv > calls.csv");
     const create = await runCli(["calls", "create", "--help"]);
-    for (const flag of ["--from E164", "--to E164", "--agent ID", "--var NAME=VALUE"]) {
+    for (const flag of ["--from E164", "--to E164", "--agent ID", "--var NAME=VALUE", "-y, --yes", "--dry-run"]) {
       expect(create.stdout).toContain(flag);
     }
+    expect((await runCli(["calls", "delete", "--help"])).stdout).toContain("-y, --yes");
   });
 
   test("help wins over values that would be refused, without touching the network", async () => {
@@ -42,5 +52,21 @@ describe("--help", () => {
     });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: sigmamind calls list/);
+  });
+});
+
+describe("--version", () => {
+  test.each([[["--version"]], [["calls", "list", "--version"]]])(
+    "sigmamind %j prints the version of package.json on stdout and exits 0",
+    async (args) => {
+      const { code, stdout, stderr } = await runCli(args, { SIGMAMIND_API_KEY: undefined });
+      expect([code, stderr]).toEqual([0, ""]);
+      expect(stdout).toBe(`sigmamind ${version}\n`);
+    },
+  );
+
+  test("is listed with the global options", async () => {
+    const { stdout } = await runCli(["--help"]);
+    expect(stdout).toMatch(/^ {2}--version +print sigmamind's version$/m);
   });
 });

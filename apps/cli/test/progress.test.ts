@@ -1,18 +1,14 @@
 // Progress is for a person at a terminal; stdout carries the data alone.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type {} from "@sigmamind/mock/vitest";
 import { describe, expect, inject, test } from "vitest";
 import { linesOf, runCli } from "./support/run-cli.js";
+import { cliCommand, hasScript } from "./support/terminal.js";
 
 const mockUrl = inject("sigmamindMockUrl");
-// util-linux `script` gives the CLI a terminal for stderr; without it, the terminal case cannot be staged.
-const hasScript = spawnSync("script", ["--version"]).status === 0;
-if (!hasScript && process.env.CI === "true") {
-  throw new Error("util-linux `script` is missing; CI must stage a terminal: apt-get install -y bsdutils");
-}
 
 describe("progress", () => {
   test("none when stderr is not a terminal: stdout holds the data and nothing else", async () => {
@@ -34,8 +30,7 @@ describe("progress", () => {
     const directory = mkdtempSync(join(tmpdir(), "sigmamind-cli-"));
     try {
       const file = join(directory, "calls.ndjson");
-      const main = new URL("../dist/main.js", import.meta.url).pathname;
-      const command = `"${process.execPath}" "${main}" calls list --all --format ndjson --base-url ${mockUrl} > "${file}"`;
+      const command = `${cliCommand(["calls", "list", "--all", "--format", "ndjson", "--base-url", mockUrl])} > "${file}"`;
       const terminal = execFileSync("script", ["-qec", command, "/dev/null"], {
         env: { PATH: process.env.PATH, SIGMAMIND_API_KEY: "any-key" },
         encoding: "utf8",

@@ -13,7 +13,7 @@ const createFlags = ["--from", "+14155552671", "--to", "+14155550123", "--agent"
 
 describe("usage errors exit 2 with one line on stderr naming the problem and the --help to read", () => {
   test.each([
-    [[], /missing command.*Run 'sigmamind --help'/],
+    [["-v"], /unknown option -v.*Run 'sigmamind --help'/],
     [["frob"], /unknown command "frob".*Run 'sigmamind --help'/],
     [["calls"], /"calls" needs a command: list, get, create, delete.*'sigmamind calls --help'/],
     [["calls", "frob"], /unknown command "calls frob".*'sigmamind calls --help'/],
@@ -42,7 +42,10 @@ describe("usage errors exit 2 with one line on stderr naming the problem and the
     [["calls", "list", "--timeout", "soon"], /--timeout must be a whole number 1 or more, got "soon"/],
     [["calls", "list", "--mock", "--base-url", "http://127.0.0.1:1"], /--mock and --base-url cannot be used together/],
     // Refused by the client's own checks against the spec, before sending: still a value the user typed.
-    [["calls", "create", ...createFlags.slice(2), "--from", "14155552671"], /fromPhoneNumber must match/],
+    [
+      ["calls", "create", ...createFlags.slice(2), "--from", "14155552671"],
+      /--from must be a phone number in E.164 form/,
+    ],
   ])("sigmamind %j", async (args, message) => {
     const { code, stdout, stderr } = await runCli([
       ...args,
@@ -62,7 +65,7 @@ describe("usage errors exit 2 with one line on stderr naming the problem and the
     });
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^sigmamind: no API key: set SIGMAMIND_API_KEY, pass --api-key KEY, or use --mock/);
+    expect(stderr).toMatch(/^sigmamind: no API key: set SIGMAMIND_API_KEY or pass --api-key-file PATH, or use --mock/);
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 });

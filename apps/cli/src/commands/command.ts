@@ -1,7 +1,7 @@
 // What every command declares: its flags (read by util.parseArgs and listed by --help), its positional
 // arguments, and what it does with them.
 import type { SigmaMind } from "@sigmamind/client";
-import type { Sink } from "../output/sink.js";
+import type { IOStreams } from "../io-streams.js";
 
 export interface FlagSpec {
   readonly type: "string" | "boolean";
@@ -29,11 +29,9 @@ export interface CommandContext<Specs extends FlagSpecs> {
   readonly args: readonly string[];
   /** The client for the API or the mock; opened on first use, after the flags have been checked. */
   connect(): Promise<SigmaMind>;
-  readonly stdout: Sink;
-  /** Where progress goes; never where the data goes. */
-  readonly stderr: NodeJS.WriteStream;
-  /** Whether stdout is a terminal, which decides whether progress is worth showing. */
-  readonly stdoutIsTerminal: boolean;
+  readonly io: IOStreams;
+  /** Whether requests go to the embedded mock (--mock), where nothing real happens. */
+  readonly usingMock: boolean;
 }
 
 export interface Command<Specs extends FlagSpecs = FlagSpecs> {

@@ -1,7 +1,12 @@
+import type { CreateCallParams } from "@sigmamind/client";
+import { checkWithoutSending } from "../check-without-sending.js";
+import { confirm } from "../confirm.js";
 import { UsageError } from "../errors.js";
-import { parseChoice, parseVariables } from "../flag-values.js";
+import { parseChoice, parsePhoneNumber, parseVariables } from "../flag-values.js";
 import { writeJson } from "../output/json.js";
+import { writeRequest } from "../output/request.js";
 import { formatCallDetails } from "../output/table.js";
+import { REDACTED } from "../redact.js";
 import { defineCommand } from "./command.js";
 
 export const createCommand = defineCommand({
@@ -19,24 +24,53 @@ export const createCommand = defineCommand({
       description: "a variable for the agent's prompt, sent as a string; repeat for more",
     },
     format: { type: "string", valueName: "F", description: "table (default) or json" },
+    yes: {
+      type: "boolean",
+      short: "y",
+      description: "place the call without asking; needed when there is no terminal to ask on",
+    },
+    "dry-run": { type: "boolean", description: "print the request instead of sending it; needs no --yes" },
   },
   examples: [
     "sigmamind calls create --from +14155552671 --to +14155550123 --agent D5D0p7TUs66TTAEAx --var customer_name=Michael",
+    "sigmamind calls create --from +14155552671 --to +14155550123 --agent D5D0p7TUs66TTAEAx --dry-run",
+    "sigmamind calls create --from +14155552671 --to +14155550123 --agent D5D0p7TUs66TTAEAx --yes  # in a script",
   ],
-  async run({ flags, connect, stdout }) {
+  async run({ flags, connect, io, usingMock }) {
     const format = parseChoice("--format", flags.format, ["table", "json"]) ?? "table";
     const dynamicVariables = parseVariables("--var", flags.var);
-    const fromPhoneNumber = required("--from", flags.from);
-    const toPhoneNumber = required("--to", flags.to);
-    const agentId = required("--agent", flags.agent);
-    const client = await connect();
-    const call = await client.calls.create({
-      fromPhoneNumber,
-      toPhoneNumber,
-      agentId,
+    const params: CreateCallParams = {
+      fromPhoneNumber: parsePhoneNumber("--from", required("--from", flags.from)),
+      toPhoneNumber: parsePhoneNumber("--to", required("--to", flags.to)),
+      agentId: required("--agent", flags.agent),
       ...(dynamicVariables && { dynamicVariables }),
-    });
-    await (format === "json" ? writeJson(stdout, call) : stdout.write(formatCallDetails(call)));
+    };
+    const client = await connect();
+    const checkParams = () => checkWithoutSending((signal) => client.calls.create(params, { signal }));
+
+    if (flags["dry-run"]) {
+      await checkParams();
+      await writeRequest(io.stdout, format, {
+        method: "POST",
+        url: `${client.baseUrl}/v1/calls`,
+        headers: { "Content-Type": "application/json", "X-API-Key": REDACTED },
+        body: params,
+      });
+      io.stderr.write("Dry run: nothing was sent.\n");
+      return;
+    }
+    // On the mock nothing real happens, so there is nothing to confirm.
+    if (!flags.yes && !usingMock) {
+      await checkParams();
+      await confirm(io, {
+        question: `Place a call from ${params.fromPhoneNumber} to ${params.toPhoneNumber} with agent ${params.agentId}?`,
+        consequence: "calls create places a real phone call",
+        howToConfirm: "pass --yes to place it, or --dry-run to see the request without sending it",
+        notDone: "no call was placed",
+      });
+    }
+    const call = await client.calls.create(params);
+    await (format === "json" ? writeJson(io.stdout, call) : io.stdout.write(formatCallDetails(call)));
   },
 });
 

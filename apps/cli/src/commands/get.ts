@@ -11,7 +11,7 @@ export const getCommand = defineCommand({
     format: { type: "string", valueName: "F", description: "table (default) or json" },
   },
   examples: ["sigmamind calls get call-AuUKK371Spr5nHJS", "sigmamind calls get call-AuUKK371Spr5nHJS --format json"],
-  async run({ flags, args: [callId = ""], connect, stdout }) {
+  async run({ flags, args: [callId = ""], connect, io: { stdout } }) {
     const format = parseChoice("--format", flags.format, ["table", "json"]) ?? "table";
     const client = await connect();
     const call = await client.calls.get(callId);

@@ -7,12 +7,13 @@ import { ndjsonWriter } from "../output/ndjson.js";
 import { countOfCalls, progressReporter } from "../output/progress.js";
 import type { Sink } from "../output/sink.js";
 import { tableWriter } from "../output/table.js";
+import { terminalSafe } from "../output/terminal-text.js";
 import { defineCommand } from "./command.js";
 
 const FORMATS = ["table", "json", "ndjson", "csv"] as const;
 type Format = (typeof FORMATS)[number];
 
-const WRITERS: Record<Format, (sink: Sink) => CallWriter> = {
+const WRITERS: Record<Format, (sink: Sink, stdoutIsTerminal: boolean) => CallWriter> = {
   table: tableWriter,
   json: jsonArrayWriter,
   ndjson: ndjsonWriter,
@@ -38,7 +39,8 @@ export const listCommand = defineCommand({
     "sigmamind calls list --all --format csv > calls.csv",
     "sigmamind calls list --all --format ndjson | jq -r .callId",
   ],
-  async run({ flags, connect, stdout, stderr, stdoutIsTerminal }) {
+  async run({ flags, connect, io }) {
+    const { stdout } = io;
     const format = parseChoice("--format", flags.format, FORMATS) ?? "table";
     const params = {
       ...(flags.status !== undefined && { status: flags.status }),
@@ -49,14 +51,14 @@ export const listCommand = defineCommand({
 
     if (flags.all) {
       const calls = client.calls.list(params, { prefetchPages: PREFETCH_PAGES });
-      const written = await writeEveryCall(calls, WRITERS[format](stdout), progressReporter(stderr, stdoutIsTerminal));
+      const written = await writeEveryCall(calls, WRITERS[format](stdout, io.stdoutIsTerminal), progressReporter(io));
       if (format === "table") await stdout.write(`\n${countOfCalls(written)}\n`);
       return;
     }
 
     const page = await client.calls.list(params);
     if (format === "json") return writeJson(stdout, envelopeOf(page));
-    const writer = WRITERS[format](stdout);
+    const writer = WRITERS[format](stdout, io.stdoutIsTerminal);
     await writer.start();
     for (const call of page.data) await writer.write(call);
     await writer.end();
@@ -91,7 +93,9 @@ function envelopeOf(page: CallListResponse): CallListResponse {
   return { data, page: number, size, totalCounts, totalPages, hasNext, hasPrevious };
 }
 
+/** The server sends the totals; without response validation they could be any text. */
 function pageFooter(page: CallListResponse, requested: number): string {
-  const where = `page ${requested} of ${page.totalPages} (counting from 0), ${page.totalCounts} calls in all`;
+  const totalPages = terminalSafe(String(page.totalPages));
+  const where = `page ${requested} of ${totalPages} (counting from 0), ${terminalSafe(String(page.totalCounts))} calls in all`;
   return page.hasNext ? `${where}. Next: --page ${requested + 1}; every call: --all` : where;
 }

@@ -3,13 +3,32 @@
 import { CALL_FIELDS } from "./call-fields.js";
 import type { CallWriter } from "./call-writer.js";
 import type { Sink } from "./sink.js";
+import { terminalSafe } from "./terminal-text.js";
 
-export function csvWriter(sink: Sink): CallWriter {
+/**
+ * On a terminal, a person reads the cells, so the server's text is made safe to show; into a file or a pipe,
+ * it is kept as sent, except that a cell a spreadsheet would run as a formula is written as text.
+ */
+export function csvWriter(sink: Sink, stdoutIsTerminal: boolean): CallWriter {
+  const shown = stdoutIsTerminal ? terminalSafe : (text: string) => text;
   return {
     start: () => sink.write(csvLine(CALL_FIELDS.map((field) => field.name))),
-    write: (call) => sink.write(csvLine(CALL_FIELDS.map((field) => field.value(call)))),
+    write: (call) => sink.write(csvLine(CALL_FIELDS.map((field) => notAFormula(shown(field.value(call)))))),
     end: async () => {},
   };
+}
+
+// What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+// A sign and digits, such as "+14155552671" or "-1.5", is read as a number and can run nothing.
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * A cell from the server that would start a formula, prefixed with "'" so a spreadsheet shows it as text.
+ * A plain number is left alone: prefixing phone numbers in E.164 form would change every one of them.
+ */
+function notAFormula(cell: string): string {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 }
 
 function csvLine(fields: readonly string[]): string {

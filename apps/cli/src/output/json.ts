@@ -3,7 +3,18 @@ import type { CallWriter } from "./call-writer.js";
 import type { Sink } from "./sink.js";
 
 export function writeJson(sink: Sink, value: unknown): Promise<void> {
-  return sink.write(`${JSON.stringify(value, null, 2)}\n`);
+  return sink.write(`${jsonText(value, 2)}\n`);
+}
+
+/**
+ * JSON.stringify's text with DEL and the C1 controls escaped as well: it escapes C0 but leaves those raw, and a
+ * terminal may act on them. The escaped text reads back as the same value.
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(
+    /[\u007f-\u009f]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** A JSON array written element by element, so it never has to be held whole in memory. */
@@ -12,7 +23,7 @@ export function jsonArrayWriter(sink: Sink): CallWriter {
   return {
     start: () => sink.write("["),
     write: (call) => {
-      const element = JSON.stringify(call, null, 2).replace(/^/gm, "  ");
+      const element = jsonText(call, 2).replace(/^/gm, "  ");
       return sink.write(`${written++ === 0 ? "\n" : ",\n"}${element}`);
     },
     end: () => sink.write(written === 0 ? "]\n" : "\n]\n"),

@@ -1,4 +1,5 @@
 // "… 1200 calls" on stderr while a long listing runs.
+import type { IOStreams } from "../io-streams.js";
 
 export interface Progress {
   add(calls: number): void;
@@ -12,8 +13,8 @@ const REDRAW_INTERVAL_MS = 100;
  * the same terminal the rows themselves show progress, and a redrawn line would tear through them; when
  * stderr is not a terminal, nobody is watching and a log would fill with carriage returns.
  */
-export function progressReporter(stderr: NodeJS.WriteStream, stdoutIsTerminal: boolean): Progress {
-  if (!stderr.isTTY || stdoutIsTerminal) return { add() {}, done() {} };
+export function progressReporter({ stderr, stderrIsTerminal, stdoutIsTerminal }: IOStreams): Progress {
+  if (!stderrIsTerminal || stdoutIsTerminal) return { add() {}, done() {} };
   let total = 0;
   let drawnAt = 0;
   return {

@@ -4,6 +4,7 @@ import type { Call } from "@sigmamind/client";
 import { type CallFieldName, callField } from "./call-fields.js";
 import type { CallWriter } from "./call-writer.js";
 import type { Sink } from "./sink.js";
+import { terminalSafe } from "./terminal-text.js";
 
 interface Column {
   readonly title: string;
@@ -32,7 +33,7 @@ export function tableWriter(sink: Sink): CallWriter {
 function formatRow(cells: readonly string[]): string {
   const fitted = cells.map((cell, index) => {
     const width = COLUMNS[index]?.width ?? 0;
-    const clean = printable(cell);
+    const clean = terminalSafe(cell);
     // An id cut short could not be copied into `calls get`, so the first column overflows instead.
     if (index === 0 || clean.length <= width) return clean.padEnd(width);
     return `${clean.slice(0, width - 1)}…`;
@@ -59,7 +60,7 @@ const DETAIL_ROWS: readonly [string, (call: Call) => string][] = [
 /** One call as "label  value" lines. */
 export function formatCallDetails(call: Call): string {
   const width = Math.max(...DETAIL_ROWS.map(([label]) => label.length));
-  return DETAIL_ROWS.map(([label, value]) => `${label.padEnd(width)}  ${printable(value(call))}`.trimEnd())
+  return DETAIL_ROWS.map(([label, value]) => `${label.padEnd(width)}  ${terminalSafe(value(call))}`.trimEnd())
     .join("\n")
     .concat("\n");
 }
@@ -68,10 +69,4 @@ function formatVariables(variables: Record<string, unknown> | undefined): string
   return Object.entries(variables ?? {})
     .map(([name, value]) => `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`)
     .join(", ");
-}
-
-/** Control characters from the server would break the layout, or drive the terminal; they are blanked out. */
-function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 }

@@ -12,7 +12,10 @@ export interface RecordedRequest {
 
 export interface FakeResponse {
   readonly status: number;
+  /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as it is, instead of `body`: an HTML error page, say. */
+  readonly text?: string;
   readonly headers?: Record<string, string>;
 }
 
@@ -39,7 +42,7 @@ export async function startFakeApi(
     const response = await respond(request);
     if (outgoing.destroyed) return;
     outgoing.writeHead(response.status, { "content-type": "application/json", ...response.headers });
-    outgoing.end(response.body === undefined ? undefined : JSON.stringify(response.body));
+    outgoing.end(response.text ?? (response.body === undefined ? undefined : JSON.stringify(response.body)));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -21,8 +21,10 @@ export function spawnCli(args: readonly string[], env: CliEnv = {}): ChildProces
   return spawn(process.execPath, [MAIN, ...args], { env: defined as NodeJS.ProcessEnv });
 }
 
-export function runCli(args: readonly string[], env: CliEnv = {}): Promise<CliResult> {
+/** Runs the CLI to its end; `stdin`, when given, is written to its stdin, which is then closed. */
+export function runCli(args: readonly string[], env: CliEnv = {}, stdin?: string): Promise<CliResult> {
   const child = spawnCli(args, env);
+  if (stdin !== undefined) child.stdin.end(stdin);
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {

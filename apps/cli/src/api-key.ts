@@ -1,0 +1,62 @@
+// Where the API key comes from: --api-key, --api-key-file (a file, or stdin with "-"), then SIGMAMIND_API_KEY.
+import { readFile } from "node:fs/promises";
+import { UsageError } from "./errors.js";
+import type { IOStreams } from "./io-streams.js";
+
+export interface ApiKeyFlags {
+  readonly "api-key"?: string | undefined;
+  readonly "api-key-file"?: string | undefined;
+}
+
+/** The key, or undefined when none was given; a key file that gives none is a usage error. */
+export async function readApiKey(
+  flags: ApiKeyFlags,
+  env: NodeJS.ProcessEnv,
+  io: IOStreams,
+): Promise<string | undefined> {
+  const path = flags["api-key-file"];
+  if (flags["api-key"] !== undefined && path !== undefined) {
+    throw new UsageError("--api-key and --api-key-file cannot be used together: give the key one way");
+  }
+  const fromFlag = flags["api-key"]?.trim();
+  if (fromFlag) {
+    io.stderr.write(
+      "sigmamind: warning: --api-key shows the key in shell history and `ps`; set SIGMAMIND_API_KEY or use --api-key-file instead.\n",
+    );
+    return fromFlag;
+  }
+  if (path !== undefined) return readKeyFile(path, io);
+  return env.SIGMAMIND_API_KEY?.trim() || undefined;
+}
+
+async function readKeyFile(path: string, io: IOStreams): Promise<string> {
+  // The messages name the file, never what it holds.
+  if (path === "-") {
+    // Typed at a terminal, the key would be echoed on the screen and kept in its scrollback.
+    if (io.stdinIsTerminal) {
+      throw new UsageError(
+        "--api-key-file - reads the key from a pipe, and stdin is a terminal: pipe the key in, or set SIGMAMIND_API_KEY",
+      );
+    }
+    const key = (await io.readStdin()).trim();
+    if (!key) throw new UsageError("--api-key-file -: stdin is empty; pipe the API key in");
+    return key;
+  }
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`--api-key-file cannot read "${path}": ${describeReadError(error)}`);
+  }
+  const key = text.trim();
+  if (!key) throw new UsageError(`--api-key-file "${path}" is empty: put the API key in it`);
+  return key;
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  return code ?? String(error);
+}

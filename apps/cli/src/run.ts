@@ -1,0 +1,48 @@
+// One run of sigmamind: read the command line, run the command, and turn the outcome into an exit status.
+import { openConnection } from "./client.js";
+import { CommandLineError, parseCommandLine } from "./command-line.js";
+import { PROGRAM } from "./command-tree.js";
+import { describeFailure, ExitCode, exitCodeFor } from "./errors.js";
+import { apiKeysIn, connectionSettings } from "./global-flags.js";
+import type { IOStreams } from "./io-streams.js";
+
+export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: IOStreams): Promise<number> {
+  let commandPath = PROGRAM;
+  const secrets = apiKeysIn(argv, env);
+  try {
+    const invocation = parseCommandLine(argv);
+    if (invocation.kind === "print") {
+      await io.stdout.write(invocation.text);
+      return ExitCode.ok;
+    }
+    commandPath = invocation.commandPath;
+    const settings = await connectionSettings(invocation.globals, env, io);
+    if (settings.apiKey) secrets.push(settings.apiKey);
+    const connection = openConnection(settings, io.stderr);
+    try {
+      await invocation.command.run({
+        flags: invocation.flags,
+        args: invocation.args,
+        connect: connection.client,
+        io,
+        usingMock: settings.mock,
+      });
+    } finally {
+      await connection.close();
+    }
+    return ExitCode.ok;
+  } catch (error) {
+    const code = exitCodeFor(error);
+    if (code !== ExitCode.ok) {
+      io.stderr.write(
+        describeFailure(error, {
+          commandPath: error instanceof CommandLineError ? error.commandPath : commandPath,
+          // --debug counts even when the rest of the line could not be parsed.
+          debug: argv.includes("--debug"),
+          secrets,
+        }),
+      );
+    }
+    return code;
+  }
+}

@@ -1,0 +1,115 @@
+// Text from the server never drives the terminal: escape sequences and control characters in a call, a page's
+// numbers or an error message are removed before they are shown to a person.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { errorBody, type FakeApi, fakeCall, startFakeApi } from "./support/fake-api.js";
+import { parseCsv } from "./support/parse-csv.js";
+import { runInProcess } from "./support/run-in-process.js";
+
+const CLEAR_SCREEN = "\u001b[2J";
+const RED = "\u001b[31m";
+const SET_TITLE = "\u001b]0;owned\u0007";
+const EIGHT_BIT_CSI = "\u009b2J";
+// Anything that would reach a terminal as a control: C0, DEL and C1.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+const hostileCall = fakeCall("call-1", {
+  status: `${CLEAR_SCREEN}ended`,
+  agent: { agentId: "agent-1", name: `${RED}Ana${SET_TITLE}${EIGHT_BIT_CSI}` },
+  terminationReason: "hang\u0007up\u001bc",
+});
+
+let api: FakeApi;
+beforeAll(async () => {
+  api = await startFakeApi((request) => {
+    if (request.url.pathname === "/v1/calls/call-1") return { status: 200, body: hostileCall };
+    if (request.url.pathname === "/v1/calls/call-bad") {
+      return {
+        status: 400,
+        // A header is sent as Latin-1, so the 8-bit CSI (byte 0x9b) gets through where ESC would not.
+        headers: { "x-request-id": `req-${EIGHT_BIT_CSI}` },
+        body: errorBody(400, "Bad Request", `no${CLEAR_SCREEN} such${SET_TITLE} call`),
+      };
+    }
+    return {
+      status: 200,
+      body: {
+        data: [hostileCall],
+        page: 0,
+        size: 1,
+        totalCounts: `${SET_TITLE}7`,
+        totalPages: CLEAR_SCREEN,
+        hasNext: true,
+        hasPrevious: false,
+      },
+    };
+  });
+});
+afterAll(() => api.close());
+
+const run = (args: string[], terminal = true) => runInProcess([...args, "--base-url", api.url], { terminal });
+
+describe("on a terminal", () => {
+  test("a table row shows the text around escape sequences, and no control character", async () => {
+    const { code, stdout } = await run(["calls", "list"]);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(CONTROL);
+    const row = stdout.split("\n")[1] ?? "";
+    expect(row).toMatch(/^call-1\s+outbound\s+ended\s+7\s+Ana\s/);
+    expect(row).not.toContain("[2J");
+    expect(row).not.toContain("owned");
+  });
+
+  test("the page footer, made of the server's numbers, carries no escape sequence", async () => {
+    const { stdout } = await run(["calls", "list"]);
+    const footer = stdout.trimEnd().split("\n").at(-1);
+    expect(footer).toBe("page 0 of  (counting from 0), 7 calls in all. Next: --page 1; every call: --all");
+  });
+
+  test("one call's details", async () => {
+    const { code, stdout } = await run(["calls", "get", "call-1"]);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(CONTROL);
+    expect(stdout).toMatch(/^Status +ended$/m);
+    expect(stdout).toMatch(/^Agent +Ana \(agent-1\)$/m);
+    expect(stdout).toMatch(/^Ended because +hang up$/m);
+  });
+
+  test("csv", async () => {
+    const { stdout } = await run(["calls", "list", "--format", "csv"]);
+    expect(stdout.replaceAll("\r\n", "")).not.toMatch(CONTROL);
+    expect(parseCsv(stdout)[1]?.[9]).toBe("Ana");
+  });
+
+  test("an error message and request id from the server, with or without --debug", async () => {
+    for (const debug of [[], ["--debug"]]) {
+      const { code, stderr } = await run(["calls", "get", "call-bad", "--max-retries", "0", ...debug]);
+      expect(code).toBe(1);
+      expect(stderr.replaceAll("\n", "")).not.toMatch(CONTROL);
+      expect(stderr).toMatch(
+        /^sigmamind: 400 Bad Request from the SigmaMind API: no such call\. .* Request id: req-\.$/m,
+      );
+    }
+  });
+});
+
+describe("into a file or a pipe", () => {
+  test("csv keeps the server's text as it was sent", async () => {
+    const { stdout } = await run(["calls", "list", "--format", "csv"], false);
+    expect(parseCsv(stdout)[1]?.[9]).toBe(hostileCall.agent.name);
+  });
+
+  test.each([
+    [["calls", "get", "call-1", "--format", "json"], (out: string) => JSON.parse(out)],
+    [["calls", "list", "--format", "json"], (out: string) => JSON.parse(out).data[0]],
+    [["calls", "list", "--all", "--format", "json"], (out: string) => JSON.parse(out)[0]],
+    [["calls", "list", "--format", "ndjson"], (out: string) => JSON.parse(out)],
+  ])(
+    "%j escapes C1 controls as well (JSON.stringify leaves them raw), and reads back the same",
+    async (args, callIn) => {
+      const { stdout } = await run(args, false);
+      expect(stdout).not.toMatch(CONTROL);
+      expect(callIn(stdout).agent.name).toBe(hostileCall.agent.name);
+    },
+  );
+});
