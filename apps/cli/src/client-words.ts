@@ -23,6 +23,7 @@ const PHRASES: readonly (readonly [client: string, cli: string])[] = [
   ["(the apiKey option or SIGMAMIND_API_KEY)", "(SIGMAMIND_API_KEY, --api-key-file or --api-key)"],
   [" (see retryAfterMs)", ""],
   ["pass allowInsecureHttp: true", "pass --allow-insecure-http"],
+  ["list recent calls (client.calls.list())", "list recent calls (sigmamind calls list)"],
 ];
 
 /** "calls.create: ", "new SigmaMind(options): ": where the client says which call or constructor refused. */

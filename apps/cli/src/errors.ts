@@ -12,6 +12,11 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** `--all` wrote every call it received, but the server stopped moving through the list before its end. */
+export class IncompleteListingError extends Error {
+  override name = "IncompleteListingError";
+}
+
 /** The person at the terminal did not confirm: nothing was sent. */
 export class CancelledError extends Error {
   override name = "CancelledError";
@@ -42,7 +47,10 @@ export function describeFailure(error: unknown, context: FailureContext): string
   let line = `sigmamind: ${asSentence(messageOf(error).replace(/\s+/g, " ").trim())}`;
   if (exitCodeFor(error) === ExitCode.usage) line += ` Run '${context.commandPath} --help' for usage.`;
   else if (error instanceof APIError && error.requestId) line += ` Request id: ${error.requestId}.`;
-  else if (!(error instanceof SigmaMindError || error instanceof CancelledError) && !context.debug) {
+  else if (
+    !(error instanceof SigmaMindError || error instanceof CancelledError || error instanceof IncompleteListingError) &&
+    !context.debug
+  ) {
     line += " Run again with --debug for details.";
   }
   // The message and the request id may come from the server, with escape sequences meant for the terminal.

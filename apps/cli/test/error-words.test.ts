@@ -83,7 +83,7 @@ describe("the client's advice names flags", () => {
         stalled.url,
       ]);
       expect(code).toBe(1);
-      expect(stderr).toMatch(/did not answer within 100 ms .*Raise --timeout/);
+      expect(stderr).toMatch(/did not answer within 100 ms.*Raise --timeout/);
       expect(stderr).not.toContain("timeoutMs");
     } finally {
       await stalled.close();

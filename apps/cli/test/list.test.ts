@@ -1,6 +1,6 @@
 import type {} from "@sigmamind/mock/vitest";
 import { describe, expect, inject, test } from "vitest";
-import { startFakeApi } from "./support/fake-api.js";
+import { fakeCall, startFakeApi } from "./support/fake-api.js";
 import { parseCsv } from "./support/parse-csv.js";
 import { linesOf, runCli } from "./support/run-cli.js";
 
@@ -99,19 +99,26 @@ describe("calls list: one page", () => {
   });
 });
 
+// The mock serves one example page, "page 123 of 123" with a next page, whatever page is asked for: every call it
+// has is written, and the run fails, saying the listing is incomplete, instead of printing "1 call" as if complete.
+const INCOMPLETE =
+  /^sigmamind: The listing is incomplete: 1 of 123 calls, because the server sent page 123 when asked for page 1, .*Every call received was written\.\n$/;
+
 describe("calls list --all", () => {
-  test("table: the rows, then how many calls", async () => {
+  test("table: the rows, how many calls, and a failure saying the listing is incomplete", async () => {
     const { code, stdout, stderr } = await list("--all");
-    expect([code, stderr]).toEqual([0, ""]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(INCOMPLETE);
     const lines = linesOf(stdout);
     expect(lines[0]).toMatch(/^CALL ID\s+TYPE/);
     expect(lines[1]).toMatch(/^call-AuUKK371Spr5nHJS\s+inbound\s+ended\s+120/);
     expect(lines.slice(2)).toEqual(["", "1 call"]);
   });
 
-  test("json: one array of calls (the mock claims 123 pages; its one call comes once)", async () => {
+  test("json: one complete array of the calls received (its one call comes once)", async () => {
     const { code, stdout, stderr } = await list("--all", "--format", "json");
-    expect([code, stderr]).toEqual([0, ""]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(INCOMPLETE);
     const calls = JSON.parse(stdout);
     expect(Array.isArray(calls)).toBe(true);
     expect(calls.map((call: { callId: string }) => call.callId)).toEqual(["call-AuUKK371Spr5nHJS"]);
@@ -119,14 +126,51 @@ describe("calls list --all", () => {
 
   test("ndjson: one call a line", async () => {
     const { code, stdout, stderr } = await list("--all", "--format", "ndjson");
-    expect([code, stderr]).toEqual([0, ""]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(INCOMPLETE);
     expect(linesOf(stdout).map((line) => JSON.parse(line).callId)).toEqual(["call-AuUKK371Spr5nHJS"]);
   });
 
   test("csv: the header, then a row a call", async () => {
     const { code, stdout, stderr } = await list("--all", "--format", "csv");
-    expect([code, stderr]).toEqual([0, ""]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(INCOMPLETE);
     expect(parseCsv(stdout)).toEqual([CSV_HEADER, EXAMPLE_ROW]);
+  });
+
+  test("a server that repeats the same rows for every page asked ends the run within a few requests", async () => {
+    const api = await startFakeApi((request) => {
+      const page = Number(request.url.searchParams.get("page") ?? 0);
+      return {
+        status: 200,
+        body: {
+          data: [fakeCall("call-1")],
+          page,
+          size: 1,
+          totalCounts: 50,
+          totalPages: 50,
+          hasNext: true,
+          hasPrevious: page > 0,
+        },
+      };
+    });
+    try {
+      const { code, stdout, stderr } = await runCli([
+        "calls",
+        "list",
+        "--all",
+        "--format",
+        "ndjson",
+        "--base-url",
+        api.url,
+      ]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/The listing is incomplete: 1 of 50 calls, because the last 3 pages repeated/);
+      expect(linesOf(stdout).map((line) => JSON.parse(line).callId)).toEqual(["call-1"]);
+      expect(api.requests.length).toBeLessThanOrEqual(4 + 2);
+    } finally {
+      await api.close();
+    }
   });
 });
 

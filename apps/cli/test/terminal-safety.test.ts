@@ -31,14 +31,15 @@ beforeAll(async () => {
         body: errorBody(400, "Bad Request", `no${CLEAR_SCREEN} such${SET_TITLE} call`),
       };
     }
+    const numbersAreText = request.url.searchParams.get("status") === "numbers-as-text";
     return {
       status: 200,
       body: {
         data: [hostileCall],
         page: 0,
         size: 1,
-        totalCounts: `${SET_TITLE}7`,
-        totalPages: CLEAR_SCREEN,
+        totalCounts: numbersAreText ? `${SET_TITLE}7` : 7,
+        totalPages: numbersAreText ? CLEAR_SCREEN : 3,
         hasNext: true,
         hasPrevious: false,
       },
@@ -60,10 +61,18 @@ describe("on a terminal", () => {
     expect(row).not.toContain("owned");
   });
 
-  test("the page footer, made of the server's numbers, carries no escape sequence", async () => {
+  test("the page footer is made of the server's numbers", async () => {
     const { stdout } = await run(["calls", "list"]);
     const footer = stdout.trimEnd().split("\n").at(-1);
-    expect(footer).toBe("page 0 of  (counting from 0), 7 calls in all. Next: --page 1; every call: --all");
+    expect(footer).toBe("page 0 of 3 (counting from 0), 7 calls in all. Next: --page 1; every call: --all");
+  });
+
+  test("page numbers sent as text with escape sequences are refused, and none reaches the terminal", async () => {
+    const { code, stdout, stderr } = await run(["calls", "list", "--status", "numbers-as-text"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/breaks the API contract at totalCounts: must be a number/);
+    expect(stderr.trimEnd()).not.toMatch(CONTROL);
   });
 
   test("one call's details", async () => {

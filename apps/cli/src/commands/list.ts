@@ -1,4 +1,5 @@
-import type { CallListResponse, CallsPagePromise } from "@sigmamind/client";
+import { type CallListResponse, type CallsPagePromise, IncompleteListError } from "@sigmamind/client";
+import { IncompleteListingError } from "../errors.js";
 import { parseChoice, parseWholeNumber } from "../flag-values.js";
 import type { CallWriter } from "../output/call-writer.js";
 import { csvWriter } from "../output/csv.js";
@@ -50,9 +51,13 @@ export const listCommand = defineCommand({
     const client = await connect();
 
     if (flags.all) {
-      const calls = client.calls.list(params, { prefetchPages: PREFETCH_PAGES });
-      const written = await writeEveryCall(calls, WRITERS[format](stdout, io.stdoutIsTerminal), progressReporter(io));
+      // An incomplete listing ends the run with status 1 once what was received is written, so that a script
+      // writing `--all` to a file learns the file is not the whole list.
+      const calls = client.calls.list(params, { prefetchPages: PREFETCH_PAGES, onIncomplete: "throw" });
+      const writer = WRITERS[format](stdout, io.stdoutIsTerminal);
+      const { written, incomplete } = await writeEveryCall(calls, writer, progressReporter(io));
       if (format === "table") await stdout.write(`\n${countOfCalls(written)}\n`);
+      if (incomplete) throw new IncompleteListingError(`${incomplete.message} Every call received was written.`);
       return;
     }
 
@@ -66,13 +71,17 @@ export const listCommand = defineCommand({
   },
 });
 
-/** Writes calls as the pages come in; only the pages in flight are ever held. */
+/**
+ * Writes calls as the pages come in; only the pages in flight are ever held. A listing the server stopped moving
+ * through still ends its output properly (a JSON array is closed), and says so.
+ */
 async function writeEveryCall(
   calls: CallsPagePromise,
   writer: CallWriter,
   progress: ReturnType<typeof progressReporter>,
-): Promise<number> {
+): Promise<{ written: number; incomplete: IncompleteListError | undefined }> {
   let written = 0;
+  let incomplete: IncompleteListError | undefined;
   await writer.start();
   try {
     for await (const call of calls) {
@@ -80,11 +89,14 @@ async function writeEveryCall(
       written++;
       progress.add(1);
     }
+  } catch (error) {
+    if (!(error instanceof IncompleteListError)) throw error;
+    incomplete = error;
   } finally {
     progress.done();
   }
   await writer.end();
-  return written;
+  return { written, incomplete };
 }
 
 /** The API's envelope as it sent it, without the page object's methods. */
