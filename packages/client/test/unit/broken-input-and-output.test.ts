@@ -150,7 +150,9 @@ describe("bodies built to break the client", () => {
   const createParams = { fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "agent-1" };
 
   test("an error field that cannot be turned into text still gives an InternalServerError that may have taken effect", async () => {
-    const server = await serve(reply(500, '{"message":"m","error":[{"toString":0}]}', { "content-type": "application/json" }));
+    const server = await serve(
+      reply(500, '{"message":"m","error":[{"toString":0}]}', { "content-type": "application/json" }),
+    );
     const { client } = clientOf(server.url);
     const error = (await rejectionOf(client.calls.create(createParams))) as SigmaMindError;
     expect(error).toBeInstanceOf(InternalServerError);

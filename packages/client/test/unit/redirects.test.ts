@@ -198,7 +198,9 @@ describe("a hostile Location", () => {
 
   test("a Location on the API's origin that carries credentials is not followed", async () => {
     const api = await serve((request) =>
-      request.url === "/ok" ? json(200, call) : redirect(302, `http://user:hunter2@127.0.0.1:${request.headers.host?.split(":")[1]}/ok`),
+      request.url === "/ok"
+        ? json(200, call)
+        : redirect(302, `http://user:hunter2@127.0.0.1:${request.headers.host?.split(":")[1]}/ok`),
     );
     const { client } = clientOf(api.url);
     const error = await rejectionOf(client.calls.get("call-1"));
