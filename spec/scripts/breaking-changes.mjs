@@ -140,7 +140,7 @@ export function gate(changes, changesets) {
   return { ok: missingMajor.length === 0, missingMajor };
 }
 
-/** The report printed by `pnpm --filter @sigmamind/spec check:breaking`. */
+/** The report printed by `pnpm --filter @sigmamind/spec lint:breaking`. */
 export function formatGateReport(changes, verdict) {
   const lines = [];
   const breaking = changes.filter((change) => change.breaking);

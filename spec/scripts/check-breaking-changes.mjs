@@ -1,4 +1,4 @@
-// The breaking-change gate (`pnpm --filter @sigmamind/spec check:breaking`, part of `pnpm lint`): compares
+// The breaking-change gate (`pnpm --filter @sigmamind/spec lint:breaking`, part of `pnpm lint`): compares
 // openapi.yaml with released/openapi.yaml, the spec as last released, kept here so no network is needed.
 // The options exist for the gate's own tests.
 import { readFileSync } from "node:fs";

@@ -135,7 +135,7 @@ describe("the gate", () => {
   });
 });
 
-describe("check:breaking, as CI runs it", () => {
+describe("lint:breaking, as CI runs it", () => {
   const scratch: string[] = [];
   afterEach(() => {
     for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });

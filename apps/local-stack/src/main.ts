@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { serveSite } from "@example/docs/serve";
+import { serveSite } from "@sigmamind/docs/serve";
 import { startMock } from "@sigmamind/mock";
 import { portOr } from "./port-or.js";
 
@@ -33,7 +33,7 @@ console.log(`Mock API           ${mock.url}`);
 console.log(`Documentation site ${site.url}  ("try it" calls the mock)`);
 console.log(`\n$ sigmamind calls list --base-url ${mock.url}\n`);
 
-const cli = join(dirname(createRequire(import.meta.url).resolve("@example/cli/package.json")), "dist/main.js");
+const cli = join(dirname(createRequire(import.meta.url).resolve("@sigmamind/cli/package.json")), "dist/main.js");
 const listing = spawn(process.execPath, [cli, "calls", "list", "--base-url", mock.url], {
   // The mock accepts any key; this placeholder is the CLI's only credential.
   env: { ...process.env, SIGMAMIND_API_KEY: "mock-api-key" },

@@ -27,7 +27,7 @@ require(${JSON.stringify(VERDACCIO_BIN)});
 `;
 
 function configYaml(root: string): string {
-  return `# Written by apps/release-check: a throwaway registry for one test run.
+  return `# Written by e2e: a throwaway registry for one test run.
 storage: ${JSON.stringify(join(root, "storage"))}
 auth:
   htpasswd:

@@ -15,13 +15,13 @@ export interface Runtime {
 }
 
 const require = createRequire(import.meta.url);
-const RUNTIMES_MANIFEST = require.resolve("@example/release-check-runtimes/package.json");
+const RUNTIMES_MANIFEST = require.resolve("@sigmamind/e2e-runtimes/package.json");
 const fromRuntimes = createRequire(RUNTIMES_MANIFEST);
 const pins = (JSON.parse(readFileSync(RUNTIMES_MANIFEST, "utf8")) as { optionalDependencies: Record<string, string> })
   .optionalDependencies;
 
 const INSTALL_RUNTIMES =
-  "run `pnpm install` at the workspace root: it installs them from apps/release-check/runtimes/package.json on linux-x64 (glibc), the only platform pinned there";
+  "run `pnpm install` at the workspace root: it installs them from e2e/runtimes/package.json on linux-x64 (glibc), the only platform pinned there";
 
 /** The directory of a package installed for the runtimes package, if it was (optional dependencies). */
 function packageDir(name: string): string | undefined {
@@ -34,7 +34,7 @@ function packageDir(name: string): string | undefined {
 
 function pinOf(name: string): string {
   const version = pins[name];
-  if (!version) throw new Error(`apps/release-check/runtimes/package.json does not pin ${name}`);
+  if (!version) throw new Error(`e2e/runtimes/package.json does not pin ${name}`);
   return version;
 }
 

@@ -31,7 +31,7 @@ declare module "vitest" {
   }
 }
 
-const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url)).replace(/\/$/, "");
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url)).replace(/\/$/, "");
 
 export default async function setup(project: TestProject) {
   const root = await mkdtemp(join(tmpdir(), "sigmamind-release-check-"));
