@@ -1,7 +1,8 @@
 // API and network failures: exit 1, one line that says what to do, a stack only with --debug, never the key.
 import { describe, expect, test } from "vitest";
 import { errorBody, startFakeApi, unusedBaseUrl } from "./support/fake-api.js";
-import { API_KEY, type CliResult, runCli } from "./support/run-cli.js";
+import { API_KEY, type CliResult } from "./support/run-cli.js";
+import { runInProcess } from "./support/run-in-process.js";
 
 function expectOneLineFailure(result: CliResult) {
   expect(result.code).toBe(1);
@@ -29,7 +30,7 @@ describe("API errors", () => {
   test("a rejected key: exit 1, and the line says to check the key", async () => {
     const api = await echoingRejection();
     try {
-      const result = await runCli(["calls", "list", "--base-url", api.url]);
+      const result = await runInProcess(["calls", "list", "--base-url", api.url]);
       expectOneLineFailure(result);
       expect(result.stderr).toMatch(/^sigmamind: 401 Unauthorized from the SigmaMind API: .*Check the API key/);
       expect(result.stderr).toContain("[redacted]");
@@ -41,9 +42,14 @@ describe("API errors", () => {
   test("a key given with --api-key is kept out of the output too, even with --debug", async () => {
     const api = await echoingRejection();
     try {
-      const result = await runCli(["calls", "get", "call-1", "--api-key", API_KEY, "--debug", "--base-url", api.url], {
-        SIGMAMIND_API_KEY: undefined,
-      });
+      const result = await runInProcess(
+        ["calls", "get", "call-1", "--api-key", API_KEY, "--debug", "--base-url", api.url],
+        {
+          env: {
+            SIGMAMIND_API_KEY: undefined,
+          },
+        },
+      );
       expect(result.code).toBe(1);
       expect(result.stderr).toContain("AuthenticationError");
       expectNoKey(result);
@@ -55,7 +61,7 @@ describe("API errors", () => {
   test("a server failure: exit 1 at once with --max-retries 0", async () => {
     const api = await startFakeApi(() => ({ status: 500, body: errorBody(500, "Internal Server Error", "boom") }));
     try {
-      const result = await runCli(["calls", "list", "--max-retries", "0", "--base-url", api.url]);
+      const result = await runInProcess(["calls", "list", "--max-retries", "0", "--base-url", api.url]);
       expectOneLineFailure(result);
       expect(result.stderr).toMatch(
         /500 Internal Server Error from the SigmaMind API: boom\. The server failed; try again later\./,
@@ -73,7 +79,7 @@ describe("API errors", () => {
       body: errorBody(500, "Internal Server Error", "boom"),
     }));
     try {
-      const result = await runCli(["calls", "list", "--max-retries", "0", "--base-url", api.url]);
+      const result = await runInProcess(["calls", "list", "--max-retries", "0", "--base-url", api.url]);
       expect(result.stderr).toMatch(/Request id: req-42\.\n$/);
     } finally {
       await api.close();
@@ -83,7 +89,7 @@ describe("API errors", () => {
 
 describe("network errors", () => {
   test("nothing listening: exit 1, and the line says to check the network and address", async () => {
-    const result = await runCli(["calls", "list", "--max-retries", "0", "--base-url", await unusedBaseUrl()]);
+    const result = await runInProcess(["calls", "list", "--max-retries", "0", "--base-url", await unusedBaseUrl()]);
     expectOneLineFailure(result);
     expect(result.stderr).toMatch(/^sigmamind: Could not reach the SigmaMind API at http:\/\/127\.0\.0\.1:\d+/);
   });
@@ -91,7 +97,16 @@ describe("network errors", () => {
   test("no answer within --timeout: exit 1", async () => {
     const api = await startFakeApi(() => new Promise(() => {}));
     try {
-      const result = await runCli(["calls", "list", "--timeout", "200", "--max-retries", "0", "--base-url", api.url]);
+      const result = await runInProcess([
+        "calls",
+        "list",
+        "--timeout",
+        "200",
+        "--max-retries",
+        "0",
+        "--base-url",
+        api.url,
+      ]);
       expectOneLineFailure(result);
       expect(result.stderr).toMatch(/200 ms/);
     } finally {
@@ -100,7 +115,7 @@ describe("network errors", () => {
   });
 
   test("--debug adds the stack and its cause after the line, and logs each request on stderr", async () => {
-    const result = await runCli([
+    const result = await runInProcess([
       "calls",
       "list",
       "--debug",

@@ -1,7 +1,8 @@
 import type {} from "@sigmamind/mock/vitest";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type FakeApi, fakeCall, startFakeApi } from "./support/fake-api.js";
-import { linesOf, runCli } from "./support/run-cli.js";
+import { linesOf } from "./support/run-cli.js";
+import { runInProcess } from "./support/run-in-process.js";
 
 const mockUrl = inject("sigmamindMockUrl");
 // --yes: without a terminal to confirm on, a call is placed only when the command line says so.
@@ -16,7 +17,7 @@ afterAll(() => api.close());
 /** Runs create against the recording server and returns the body it received. */
 async function sentBody(...flags: string[]) {
   const before = api.requests.length;
-  const { code, stderr } = await runCli(["calls", "create", ...CALL, ...flags, "--base-url", api.url]);
+  const { code, stderr } = await runInProcess(["calls", "create", ...CALL, ...flags, "--base-url", api.url]);
   expect([code, stderr]).toEqual([0, ""]);
   const requests = api.requests.slice(before);
   expect(requests.map((request) => [request.method, request.url.pathname])).toEqual([["POST", "/v1/calls"]]);
@@ -52,14 +53,22 @@ describe("calls create", () => {
   });
 
   test("table: the created call", async () => {
-    const { code, stdout, stderr } = await runCli(["calls", "create", ...CALL, "--base-url", mockUrl]);
+    const { code, stdout, stderr } = await runInProcess(["calls", "create", ...CALL, "--base-url", mockUrl]);
     expect([code, stderr]).toEqual([0, ""]);
     expect(linesOf(stdout)[0]).toMatch(/^Call ID\s+call_AuUKK371Spr5nHJS$/);
     expect(stdout).toMatch(/^Status\s+scheduled$/m);
   });
 
   test("json: the created call as the API sent it", async () => {
-    const { code, stdout } = await runCli(["calls", "create", ...CALL, "--format", "json", "--base-url", mockUrl]);
+    const { code, stdout } = await runInProcess([
+      "calls",
+      "create",
+      ...CALL,
+      "--format",
+      "json",
+      "--base-url",
+      mockUrl,
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ callId: "call_AuUKK371Spr5nHJS", status: "scheduled" });
   });

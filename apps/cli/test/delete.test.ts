@@ -1,13 +1,13 @@
 import type {} from "@sigmamind/mock/vitest";
 import { describe, expect, inject, test } from "vitest";
 import { errorBody, startFakeApi } from "./support/fake-api.js";
-import { runCli } from "./support/run-cli.js";
+import { runInProcess } from "./support/run-in-process.js";
 
 const mockUrl = inject("sigmamindMockUrl");
 
 describe("calls delete", () => {
   test("deletes the call and says so", async () => {
-    const { code, stdout, stderr } = await runCli([
+    const { code, stdout, stderr } = await runInProcess([
       "calls",
       "delete",
       "call-AuUKK371Spr5nHJS",
@@ -22,7 +22,14 @@ describe("calls delete", () => {
   test("sends DELETE for the id, URL-encoded; an unknown id exits 1", async () => {
     const api = await startFakeApi(() => ({ status: 404, body: errorBody(404, "Not Found", "Call not found") }));
     try {
-      const { code, stdout, stderr } = await runCli(["calls", "delete", "call/1", "--yes", "--base-url", api.url]);
+      const { code, stdout, stderr } = await runInProcess([
+        "calls",
+        "delete",
+        "call/1",
+        "--yes",
+        "--base-url",
+        api.url,
+      ]);
       expect(code).toBe(1);
       expect(stdout).toBe("");
       expect(stderr).toMatch(/^sigmamind: 404 Not Found from the SigmaMind API: Call not found\. Check the identifier/);

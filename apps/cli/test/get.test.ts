@@ -1,13 +1,20 @@
 import type {} from "@sigmamind/mock/vitest";
 import { describe, expect, inject, test } from "vitest";
 import { errorBody, startFakeApi } from "./support/fake-api.js";
-import { API_KEY, linesOf, runCli } from "./support/run-cli.js";
+import { API_KEY, linesOf } from "./support/run-cli.js";
+import { runInProcess } from "./support/run-in-process.js";
 
 const mockUrl = inject("sigmamindMockUrl");
 
 describe("calls get", () => {
   test("table: one call, a field a line", async () => {
-    const { code, stdout, stderr } = await runCli(["calls", "get", "call-AuUKK371Spr5nHJS", "--base-url", mockUrl]);
+    const { code, stdout, stderr } = await runInProcess([
+      "calls",
+      "get",
+      "call-AuUKK371Spr5nHJS",
+      "--base-url",
+      mockUrl,
+    ]);
     expect([code, stderr]).toEqual([0, ""]);
     const fields = Object.fromEntries(linesOf(stdout).map((line) => [line.slice(0, 15).trim(), line.slice(15)]));
     expect(fields).toMatchObject({
@@ -21,7 +28,7 @@ describe("calls get", () => {
   });
 
   test("json: the call as the API sent it", async () => {
-    const { code, stdout, stderr } = await runCli([
+    const { code, stdout, stderr } = await runInProcess([
       "calls",
       "get",
       "call-AuUKK371Spr5nHJS",
@@ -37,7 +44,7 @@ describe("calls get", () => {
   test("an unknown id: exit 1, the API's message and what to check", async () => {
     const api = await startFakeApi(() => ({ status: 404, body: errorBody(404, "Not Found", "Call not found") }));
     try {
-      const { code, stdout, stderr } = await runCli(["calls", "get", "call-gone", "--base-url", api.url]);
+      const { code, stdout, stderr } = await runInProcess(["calls", "get", "call-gone", "--base-url", api.url]);
       expect(code).toBe(1);
       expect(stdout).toBe("");
       expect(stderr).toBe(

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { runCli } from "./support/run-cli.js";
+import { runInProcess } from "./support/run-in-process.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -21,7 +22,7 @@ describe("--help", () => {
     [["-h", "calls", "get"], "Usage: sigmamind calls get ID [options]"],
     [[], "Usage: sigmamind <command> [options]"],
   ])("sigmamind %j prints its usage on stdout and exits 0", async (args, usage) => {
-    const { code, stdout, stderr } = await runCli(args);
+    const { code, stdout, stderr } = await runInProcess(args);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout.split("\n")[0]).toBe(usage);
@@ -30,25 +31,27 @@ describe("--help", () => {
   });
 
   test("the program's help lists every command", async () => {
-    const { stdout } = await runCli(["--help"]);
+    const { stdout } = await runInProcess(["--help"]);
     for (const command of ["calls list", "calls get", "calls create", "calls delete"])
       expect(stdout).toContain(command);
   });
 
   test("a command's help lists its own flags and examples", async () => {
-    const { stdout } = await runCli(["calls", "list", "--help"]);
+    const { stdout } = await runInProcess(["calls", "list", "--help"]);
     for (const flag of ["--status S", "--page N", "--size N", "--all", "--format F"]) expect(stdout).toContain(flag);
     expect(stdout).toContain("sigmamind calls list --all --format csv > calls.csv");
-    const create = await runCli(["calls", "create", "--help"]);
+    const create = await runInProcess(["calls", "create", "--help"]);
     for (const flag of ["--from E164", "--to E164", "--agent ID", "--var NAME=VALUE", "-y, --yes", "--dry-run"]) {
       expect(create.stdout).toContain(flag);
     }
-    expect((await runCli(["calls", "delete", "--help"])).stdout).toContain("-y, --yes");
+    expect((await runInProcess(["calls", "delete", "--help"])).stdout).toContain("-y, --yes");
   });
 
   test("help wins over values that would be refused, without touching the network", async () => {
-    const { code, stdout } = await runCli(["calls", "list", "--size", "abc", "--format", "xml", "--help"], {
-      SIGMAMIND_API_KEY: undefined,
+    const { code, stdout } = await runInProcess(["calls", "list", "--size", "abc", "--format", "xml", "--help"], {
+      env: {
+        SIGMAMIND_API_KEY: undefined,
+      },
     });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: sigmamind calls list/);
@@ -59,14 +62,25 @@ describe("--version", () => {
   test.each([[["--version"]], [["calls", "list", "--version"]]])(
     "sigmamind %j prints the version of package.json on stdout and exits 0",
     async (args) => {
-      const { code, stdout, stderr } = await runCli(args, { SIGMAMIND_API_KEY: undefined });
+      const { code, stdout, stderr } = await runInProcess(args, { env: { SIGMAMIND_API_KEY: undefined } });
       expect([code, stderr]).toEqual([0, ""]);
       expect(stdout).toBe(`sigmamind ${version}\n`);
     },
   );
 
   test("is listed with the global options", async () => {
-    const { stdout } = await runCli(["--help"]);
+    const { stdout } = await runInProcess(["--help"]);
     expect(stdout).toMatch(/^ {2}--version +print sigmamind's version$/m);
+  });
+});
+
+describe("the built program, as a process", () => {
+  // Commands are tested in-process; this checks that the bin itself starts, reads argv and sets its exit code.
+  test("sigmamind --version exits 0 and a usage error exits 2", async () => {
+    const printed = await runCli(["--version"]);
+    expect([printed.code, printed.stdout.trim()]).toEqual([0, `sigmamind ${version}`]);
+    const usage = await runCli(["calls", "frob"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^sigmamind: unknown command "calls frob"/);
   });
 });

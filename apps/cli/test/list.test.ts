@@ -2,10 +2,11 @@ import type {} from "@sigmamind/mock/vitest";
 import { describe, expect, inject, test } from "vitest";
 import { fakeCall, startFakeApi } from "./support/fake-api.js";
 import { parseCsv } from "./support/parse-csv.js";
-import { linesOf, runCli } from "./support/run-cli.js";
+import { linesOf } from "./support/run-cli.js";
+import { runInProcess } from "./support/run-in-process.js";
 
 const mockUrl = inject("sigmamindMockUrl");
-const list = (...args: string[]) => runCli(["calls", "list", "--base-url", mockUrl, ...args]);
+const list = (...args: string[]) => runInProcess(["calls", "list", "--base-url", mockUrl, ...args]);
 
 const CSV_HEADER = [
   "callId",
@@ -85,9 +86,9 @@ describe("calls list: one page", () => {
   test("--status, --page and --size go to the API as query parameters", async () => {
     const api = await startFakeApi((request) => pagedCallsOnce(request.url.searchParams));
     try {
-      const { code } = await runCli(
+      const { code } = await runInProcess(
         ["calls", "list", "--status", "in-progress", "--page", "3", "--size", "2", "--format", "ndjson"],
-        { SIGMAMIND_BASE_URL: api.url },
+        { env: { SIGMAMIND_BASE_URL: api.url } },
       );
       expect(code).toBe(0);
       expect(api.requests.map((request) => Object.fromEntries(request.url.searchParams))).toEqual([
@@ -155,7 +156,7 @@ describe("calls list --all", () => {
       };
     });
     try {
-      const { code, stdout, stderr } = await runCli([
+      const { code, stdout, stderr } = await runInProcess([
         "calls",
         "list",
         "--all",

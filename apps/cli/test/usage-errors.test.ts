@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type FakeApi, startFakeApi } from "./support/fake-api.js";
-import { runCli } from "./support/run-cli.js";
+import { runInProcess } from "./support/run-in-process.js";
 
 // Usage errors are found before anything is sent: this server fails the test if it hears from the CLI.
 let api: FakeApi;
@@ -47,7 +47,7 @@ describe("usage errors exit 2 with one line on stderr naming the problem and the
       /--from must be a phone number in E.164 form/,
     ],
   ])("sigmamind %j", async (args, message) => {
-    const { code, stdout, stderr } = await runCli([
+    const { code, stdout, stderr } = await runInProcess([
       ...args,
       ...(args.includes("--mock") ? [] : ["--base-url", api.url]),
     ]);
@@ -60,8 +60,10 @@ describe("usage errors exit 2 with one line on stderr naming the problem and the
   });
 
   test("no key, no --api-key and no --mock: says how to give one", async () => {
-    const { code, stdout, stderr } = await runCli(["calls", "list", "--base-url", api.url], {
-      SIGMAMIND_API_KEY: undefined,
+    const { code, stdout, stderr } = await runInProcess(["calls", "list", "--base-url", api.url], {
+      env: {
+        SIGMAMIND_API_KEY: undefined,
+      },
     });
     expect(code).toBe(2);
     expect(stdout).toBe("");
