@@ -23,7 +23,7 @@ export interface LoadedSpec {
   /** The document as written: every $ref is still there, so a schema's name can be read from it. */
   document: OpenAPIV3_1.Document;
   /** Follows a $ref of the document to its target, through any $ref that leads to; any other node comes back as it is. */
-  resolve<T>(node: T | OpenAPIV3_1.ReferenceObject): T;
+  resolve<T>(node: T | OpenAPIV3_1.ReferenceObject): Exclude<T, OpenAPIV3_1.ReferenceObject>;
   /** Every operation, in document order. */
   operations(): SpecOperation[];
 }
