@@ -7,7 +7,7 @@ import { readSeedPage } from "./seed.mjs";
 
 /** @type {{ mode: "seed" | "paged", totalCalls?: number, latencyMs?: number }} */
 const config = JSON.parse(process.argv[2] ?? "{}");
-const seed = readSeedPage();
+const seed = await readSeedPage();
 const seedCall = /** @type {Record<string, unknown>} */ (seed.data[0]);
 
 /** @type {Map<number, Buffer>} */

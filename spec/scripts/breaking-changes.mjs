@@ -3,6 +3,7 @@
 import { compareSpecs } from "@useoptic/openapi-utilities";
 import { RuleRunner } from "@useoptic/rulesets-base";
 import { BreakingChangesRuleset } from "@useoptic/standard-rulesets";
+import { dereference } from "../src/load-spec.mjs";
 
 /** Every package whose public surface is generated from, or bundles, the spec. */
 export const PACKAGES_FROM_SPEC = ["@sigmamind/types", "@sigmamind/client", "@sigmamind/mock"];
@@ -18,9 +19,10 @@ export const PACKAGES_FROM_SPEC = ["@sigmamind/types", "@sigmamind/client", "@si
  */
 export async function classifySpecChanges(released, current) {
   const sourcemap = { rootFilePath: "openapi.yaml", files: [], refMappings: {} };
+  // Optic compares fully resolved documents.
   const result = await compareSpecs(
-    { jsonLike: dereference(released), sourcemap, isEmptySpec: false },
-    { jsonLike: dereference(current), sourcemap, isEmptySpec: false },
+    { jsonLike: await dereference(released), sourcemap, isEmptySpec: false },
+    { jsonLike: await dereference(current), sourcemap, isEmptySpec: false },
     new RuleRunner([new BreakingChangesRuleset()]),
     {},
   );
@@ -104,24 +106,6 @@ function knownValues(schema) {
   if (Array.isArray(schema?.enum)) return schema.enum;
   const [known, other] = schema?.anyOf ?? [];
   return Array.isArray(known?.enum) && other?.type === "string" ? known.enum : undefined;
-}
-
-/** Inlines every local `$ref`: Optic compares fully resolved documents. */
-function dereference(root) {
-  const walk = (node, trail) => {
-    if (Array.isArray(node)) return node.map((item) => walk(item, trail));
-    if (!node || typeof node !== "object") return node;
-    if (typeof node.$ref === "string") {
-      if (trail.includes(node.$ref)) throw new Error(`circular $ref ${node.$ref} is not supported`);
-      const target = node.$ref
-        .replace(/^#\//, "")
-        .split("/")
-        .reduce((at, key) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], root);
-      return walk(target, [...trail, node.$ref]);
-    }
-    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, walk(value, trail)]));
-  };
-  return walk(root, []);
 }
 
 /**

@@ -1,12 +1,16 @@
-import { readFileSync } from "node:fs";
+// The spec as the tests read it: through the package's loader, with an Ajv instance that knows its schemas.
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { parse } from "yaml";
+import { loadSpec } from "../src/load-spec.mjs";
 
-// biome-ignore lint/suspicious/noExplicitAny: the spec is plain parsed YAML, walked by the tests
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk and edit the document freely, as plain parsed YAML
 export type Spec = any;
 
-export const spec: Spec = parse(readFileSync(new URL("../openapi.yaml", import.meta.url), "utf8"));
+const loaded = await loadSpec();
+
+export const spec: Spec = loaded.document;
+export const resolve: (node: Spec) => Spec = loaded.resolve;
+export const operations = loaded.operations;
 
 const SPEC_ID = "https://sigmamind.local/openapi.json";
 
@@ -24,7 +28,7 @@ const ajv = createAjv();
 
 export function validatorFor(schema: string | object) {
   const target = typeof schema === "string" ? { $ref: `${SPEC_ID}#/components/schemas/${schema}` } : schema;
-  return ajv.compile(rewriteRefs(target));
+  return ajv.compile(rewriteRefs(target) as object);
 }
 
 function rewriteRefs(node: unknown): unknown {
@@ -40,20 +44,4 @@ function rewriteRefs(node: unknown): unknown {
     );
   }
   return node;
-}
-
-export function resolve(node: Spec): Spec {
-  if (node && typeof node.$ref === "string") {
-    const path = node.$ref.replace(/^#\//, "").split("/");
-    return resolve(path.reduce((at: Spec, key: string) => at[key], spec));
-  }
-  return node;
-}
-
-export const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const;
-
-export function operations(): { path: string; method: string; operation: Spec }[] {
-  return Object.entries(spec.paths).flatMap(([path, item]: [string, Spec]) =>
-    HTTP_METHODS.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] })),
-  );
 }

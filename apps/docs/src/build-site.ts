@@ -1,7 +1,7 @@
 // Builds the documentation site from spec/openapi.yaml and guides/*.md into dist/site.
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadSpec, operationsOf, type Spec } from "./load-spec.js";
+import { type LoadedSpec, loadSpec } from "@sigmamind/spec";
 import { loadGuides, renderGuide } from "./render/guides.js";
 import { escapeHtml } from "./render/html.js";
 import { layout, type NavEntry } from "./render/layout.js";
@@ -15,25 +15,28 @@ const appRoot = [new URL("../", import.meta.url), new URL("../../", import.meta.
 ) as URL;
 const at = (path: string) => fileURLToPath(new URL(path, appRoot));
 
-export function buildSite(outDir = at("dist/site"), spec: Spec = loadSpec()): string {
+export async function buildSite(outDir = at("dist/site"), spec?: LoadedSpec): Promise<string> {
+  const loaded = spec ?? (await loadSpec());
+  const { info } = loaded.document;
   const guides = loadGuides(at("guides"));
   const nav: NavEntry[] = [
     ...guides.map((guide) => ({ title: guide.title, href: `guides/${guide.slug}.html` })),
     { title: "API reference", href: "reference.html" },
   ];
-  const siteTitle = `${spec.info.title} ${spec.info.version}`;
+  const siteTitle = `${info.title} ${info.version}`;
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(`${outDir}/guides`, { recursive: true });
   mkdirSync(`${outDir}/assets`, { recursive: true });
 
-  const operations = operationsOf(spec)
+  const operations = loaded
+    .operations()
     .map(
       ({ method, path, operation }) =>
-        `<li><a href="reference.html#${operation.operationId}"><code>${method} ${escapeHtml(path)}</code></a> ${escapeHtml(operation.summary)}</li>`,
+        `<li><a href="reference.html#${operation.operationId}"><code>${method.toUpperCase()} ${escapeHtml(path)}</code></a> ${escapeHtml(operation.summary)}</li>`,
     )
     .join("\n");
-  const home = `<h1>${escapeHtml(spec.info.title)}</h1>
-<p>${escapeHtml(spec.info.summary ?? "")}</p>
+  const home = `<h1>${escapeHtml(info.title)}</h1>
+<p>${escapeHtml(info.summary ?? "")}</p>
 <p>The TypeScript SDK: <code>@sigmamind/client</code> to call the API, <code>@sigmamind/mock</code> to test your app
 without it, and the <code>sigmamind</code> CLI. Every page here is generated from the same OpenAPI document.</p>
 <h2>Guides</h2>
@@ -46,7 +49,7 @@ without it, and the <code>sigmamind</code> CLI. Every page here is generated fro
     layout({
       title: "API reference",
       siteTitle,
-      body: renderReference(spec),
+      body: renderReference(loaded),
       nav,
       root: "",
       scripts: ["assets/try-it.js"],
@@ -65,6 +68,6 @@ without it, and the <code>sigmamind</code> CLI. Every page here is generated fro
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const outDir = buildSite(process.argv[2]);
+  const outDir = await buildSite(process.argv[2]);
   console.log(`built the documentation site in ${outDir}`);
 }

@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type {} from "@sigmamind/mock/vitest";
+import { loadSpec } from "@sigmamind/spec";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { loadSpec, operationsOf } from "../src/load-spec.js";
 import { type RunningSite, serveSite } from "../src/serve-site.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -16,7 +16,7 @@ if (!hasChromium) {
   console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM}. Install it with: ${INSTALL}`);
 }
 
-const spec = loadSpec();
+const spec = await loadSpec();
 const screenshots = fileURLToPath(new URL("../test-results/", import.meta.url));
 let browser: Browser;
 let site: RunningSite;
@@ -57,18 +57,18 @@ describe.skipIf(!hasChromium)("the documentation site in Chromium", () => {
   });
 
   test("shows every operation", async () => {
-    for (const { operation, method, path } of operationsOf(spec)) {
+    for (const { operation, method, path } of spec.operations()) {
       const heading = page.locator(`section#${operation.operationId} h3`);
       await expect(heading.isVisible()).resolves.toBe(true);
       const text = await heading.textContent();
-      expect(text).toContain(method);
+      expect(text).toContain(method.toUpperCase());
       expect(text).toContain(path);
     }
   });
 
   test("shows every field of Call", async () => {
     const fields = await page.locator("section#schema-Call table tbody tr td:first-child").allTextContents();
-    expect(fields).toEqual(Object.keys(spec.components.schemas.Call?.properties ?? {}));
+    expect(fields).toEqual(Object.keys(spec.document.components?.schemas?.Call?.properties ?? {}));
   });
 
   test("“try it” lists the seed's calls from the mock", async () => {

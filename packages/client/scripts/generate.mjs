@@ -3,14 +3,12 @@
 //   loaded only when validateResponses is on, so no schema is interpreted on the hot path);
 // - src/generated/request-schemas.ts: the constraints of each operation's inputs, checked before sending.
 // Run through `pnpm generate`; the output is git-ignored and never edited.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir, writeFile } from "node:fs/promises";
+import { loadSpec } from "@sigmamind/spec";
 import { _, Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import { parse } from "yaml";
 
-const require = createRequire(import.meta.url);
-const spec = parse(await readFile(require.resolve("@sigmamind/spec/openapi.yaml"), "utf8"));
+const { document: spec, resolve, operations } = await loadSpec();
 const outDir = new URL("../src/generated/", import.meta.url);
 const HEADER = "// Generated from spec/openapi.yaml by scripts/generate.mjs. Do not edit: run `pnpm generate`.\n";
 
@@ -26,25 +24,13 @@ function withoutDocs(node) {
   );
 }
 
-function resolve(node) {
-  if (!node?.$ref) return node;
-  return resolve(
-    node.$ref
-      .replace(/^#\//, "")
-      .split("/")
-      .reduce((at, key) => at[key], spec),
-  );
-}
-
 /** The schema name of each operation's JSON success response: { listCalls: "CallListResponse", ... }. */
 function successSchemas() {
   const byOperation = {};
-  for (const item of Object.values(spec.paths)) {
-    for (const operation of Object.values(item)) {
-      const success = operation?.responses?.["200"];
-      const ref = success && resolve(success).content?.["application/json"]?.schema?.$ref;
-      if (ref) byOperation[operation.operationId] = ref.split("/").pop();
-    }
+  for (const { operation } of operations()) {
+    const success = operation.responses?.["200"];
+    const ref = success && resolve(success).content?.["application/json"]?.schema?.$ref;
+    if (ref) byOperation[operation.operationId] = ref.split("/").pop();
   }
   return byOperation;
 }
@@ -84,33 +70,27 @@ async function generateResponseValidators() {
 }
 
 async function generateRequestSchemas() {
-  const operations = {};
-  for (const item of Object.values(spec.paths)) {
-    const shared = item.parameters ?? [];
-    for (const method of ["get", "post", "put", "patch", "delete"]) {
-      const operation = item[method];
-      if (!operation) continue;
-      const parameters = [...shared, ...(operation.parameters ?? [])].map(resolve);
-      const inputs = {};
-      for (const location of ["path", "query"]) {
-        const group = parameters.filter((parameter) => parameter.in === location);
-        if (group.length === 0) continue;
-        const required = group.filter((parameter) => parameter.required).map((parameter) => parameter.name);
-        inputs[location] = {
-          properties: Object.fromEntries(group.map((parameter) => [parameter.name, schemaOf(parameter.schema)])),
-          ...(required.length > 0 && { required }),
-        };
-      }
-      const body = operation.requestBody && resolve(operation.requestBody).content?.["application/json"]?.schema;
-      if (body) inputs.body = schemaOf(body);
-      operations[operation.operationId] = inputs;
+  const inputsByOperation = {};
+  for (const { operation, parameters } of operations()) {
+    const inputs = {};
+    for (const location of ["path", "query"]) {
+      const group = parameters.filter((parameter) => parameter.in === location);
+      if (group.length === 0) continue;
+      const required = group.filter((parameter) => parameter.required).map((parameter) => parameter.name);
+      inputs[location] = {
+        properties: Object.fromEntries(group.map((parameter) => [parameter.name, schemaOf(parameter.schema)])),
+        ...(required.length > 0 && { required }),
+      };
     }
+    const body = operation.requestBody && resolve(operation.requestBody).content?.["application/json"]?.schema;
+    if (body) inputs.body = schemaOf(body);
+    inputsByOperation[operation.operationId] = inputs;
   }
   const source = [
     HEADER,
     'import type { RequestSchemas } from "../internal/check-inputs.js";',
     "",
-    `export const requestSchemas = ${JSON.stringify(operations)} as const satisfies RequestSchemas;`,
+    `export const requestSchemas = ${JSON.stringify(inputsByOperation)} as const satisfies RequestSchemas;`,
     "",
   ].join("\n");
   await writeFile(new URL("request-schemas.ts", outDir), source);

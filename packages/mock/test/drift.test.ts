@@ -1,18 +1,18 @@
 // The live drift check, run against a local stand-in for the API that serves conforming and drifted answers.
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { loadSpec, specPath } from "@sigmamind/spec";
 import { afterEach, describe, expect, test } from "vitest";
-import { parse } from "yaml";
 import { checkDrift, formatDriftReport } from "../src/index.js";
 
 const API_KEY = "sm-live-drift-5b8e0c2a9f1d4e7b";
-const specPath = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
-const spec = parse(readFileSync(specPath, "utf8"));
-const seedPage = spec.paths["/v1/calls"].get.responses["200"].content["application/json"].examples.seed.value;
-const seedCall = seedPage.data[0];
+const spec = await loadSpec();
+const listed = spec.resolve(spec.document.paths?.["/v1/calls"]?.get?.responses?.["200"]);
+type Page = Record<string, unknown> & { data: Record<string, unknown>[] };
+const seedPage = spec.resolve(listed?.content?.["application/json"]?.examples?.seed)?.value as Page;
+const seedCall = seedPage.data[0] as Record<string, unknown>;
 
 type Upstream = { url: string; requests: { method: string; url: string; apiKey: string | undefined }[] };
 const servers: Server[] = [];

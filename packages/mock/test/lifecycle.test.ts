@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { specPath } from "@sigmamind/spec";
 import { afterEach, describe, expect, test } from "vitest";
 import { startMock } from "../src/index.js";
 
@@ -67,7 +68,6 @@ function prismProcessesOnPort(port: number): string[] {
 
 const builtIndex = fileURLToPath(new URL("../dist/index.mjs", import.meta.url));
 const builtCli = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
-const specPath = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
 
 describe("a process that started a mock and then died", () => {
   test.each(["SIGKILL", "SIGTERM", "SIGINT"] as const)("takes Prism with it on %s", async (signal) => {

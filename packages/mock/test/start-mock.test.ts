@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { specPath } from "@sigmamind/spec";
 import { afterEach, describe, expect, test } from "vitest";
 import { MockStartError, type RunningMock, startMock } from "../src/index.js";
 
@@ -35,7 +36,7 @@ function listen(port: number, host = "127.0.0.1"): Promise<Server> {
 
 describe("startMock", () => {
   test("serves the bundled spec's examples on 127.0.0.1 and stops cleanly", async () => {
-    const mock = await start({ specPath: join(import.meta.dirname, "../../../spec/openapi.yaml") });
+    const mock = await start({ specPath: specPath });
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     const response = await fetch(`${mock.url}/v1/calls`, { headers: { "X-API-Key": "test-key" } });
@@ -55,7 +56,7 @@ describe("startMock", () => {
     const address = blocker.address();
     const port = typeof address === "object" && address ? address.port : 0;
     try {
-      const attempt = startMock({ port, specPath: join(import.meta.dirname, "../../../spec/openapi.yaml") });
+      const attempt = startMock({ port, specPath: specPath });
       await expect(attempt).rejects.toThrow(MockStartError);
       await expect(attempt).rejects.toThrow(`port ${port} on 127.0.0.1 is in use`);
     } finally {
@@ -71,11 +72,11 @@ describe("startMock", () => {
 
   test("a broken spec fails within the start timeout and leaves no process behind", async () => {
     const dir = await mkdtemp(join(tmpdir(), "sigmamind-mock-"));
-    const specPath = join(dir, "openapi.yaml");
-    await writeFile(specPath, "openapi: 3.1.0\npaths: {\n");
+    const broken = join(dir, "openapi.yaml");
+    await writeFile(broken, "openapi: 3.1.0\npaths: {\n");
     const before = Date.now();
     try {
-      const error = await startMock({ specPath, startTimeoutMs: 20_000 }).catch((caught: unknown) => caught);
+      const error = await startMock({ specPath: broken, startTimeoutMs: 20_000 }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(MockStartError);
       expect((error as Error).message).toMatch(/Prism exited before it was ready/);
       expect(Date.now() - before).toBeLessThan(20_000);
@@ -95,7 +96,7 @@ describe("startMock", () => {
 
   test("a start that times out stops Prism", async () => {
     const error = await startMock({
-      specPath: join(import.meta.dirname, "../../../spec/openapi.yaml"),
+      specPath: specPath,
       startTimeoutMs: 1,
     }).catch((caught: unknown) => caught);
     expect((error as Error).message).toMatch(/did not start listening within 1 ms/);

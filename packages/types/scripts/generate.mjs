@@ -1,12 +1,10 @@
 // Generates src/generated/openapi.d.ts from the spec. Run through `pnpm generate`; the output is never edited.
 import { mkdir, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { specPath } from "@sigmamind/spec";
 import openapiTS, { astToString, STRING, tsLiteral, tsUnion } from "openapi-typescript";
 import ts from "typescript";
 
-const require = createRequire(import.meta.url);
-const specPath = require.resolve("@sigmamind/spec/openapi.yaml");
 const outFile = new URL("../src/generated/openapi.d.ts", import.meta.url);
 
 /**

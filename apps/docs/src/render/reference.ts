@@ -1,53 +1,57 @@
+import type { LoadedSpec, OpenAPIV3_1, SpecOperation } from "@sigmamind/spec";
 import { marked } from "marked";
-import { type OperationEntry, operationsOf, type Response, resolveRef, type Schema, type Spec } from "../load-spec.js";
 import { escapeHtml, jsonBlock, schemaAnchor } from "./html.js";
 import { constraintsHtml, typeHtml } from "./schema-type.js";
 
 /** The API reference: every operation with its parameters, body, responses, examples and a try-it panel, then every schema. */
-export function renderReference(spec: Spec): string {
-  const operations = operationsOf(spec);
+export function renderReference(spec: LoadedSpec): string {
+  const operations = spec.operations();
+  const schemas = spec.document.components?.schemas ?? {};
   const toc = operations
     .map(
       ({ method, path, operation }) =>
-        `<li><a href="#${operation.operationId}"><span class="method method-${method.toLowerCase()}">${method}</span> ${escapeHtml(path)}</a></li>`,
+        `<li><a href="#${operation.operationId}"><span class="method method-${method}">${method.toUpperCase()}</span> ${escapeHtml(path)}</a></li>`,
     )
     .join("\n");
-  const schemaToc = Object.keys(spec.components.schemas)
+  const schemaToc = Object.keys(schemas)
     .map((name) => `<li><a href="#${schemaAnchor(name)}">${escapeHtml(name)}</a></li>`)
     .join("\n");
   return `<h1>API reference</h1>
-${markdown(spec.info.description ?? "")}
+${markdown(spec.document.info.description ?? "")}
 ${renderAuthentication(spec)}
 <h2>Operations</h2>
 <ul class="toc">${toc}</ul>
 ${operations.map((entry) => renderOperation(spec, entry)).join("\n")}
 <h2 id="schemas">Schemas</h2>
 <ul class="toc">${schemaToc}</ul>
-${Object.entries(spec.components.schemas)
+${Object.entries(schemas)
   .map(([name, schema]) => renderSchema(name, schema))
   .join("\n")}`;
 }
 
-function renderAuthentication(spec: Spec): string {
-  const schemes = Object.values(spec.components.securitySchemes)
+function renderAuthentication({ document, resolve }: LoadedSpec): string {
+  const schemes = Object.values(document.components?.securitySchemes ?? {})
+    .map((scheme) => resolve(scheme))
+    .filter((scheme): scheme is OpenAPIV3_1.ApiKeySecurityScheme => scheme.type === "apiKey")
     .map(
       (scheme) =>
         `<p>Send the API key in the <code>${escapeHtml(scheme.name)}</code> ${escapeHtml(scheme.in)} with every request. ${escapeHtml(scheme.description ?? "")}</p>`,
     )
     .join("\n");
-  const servers = spec.servers.map((server) => `<code>${escapeHtml(server.url)}</code>`).join(", ");
+  const servers = (document.servers ?? []).map((server) => `<code>${escapeHtml(server.url)}</code>`).join(", ");
   return `<section id="authentication"><h2>Base URL and authentication</h2><p>Base URL: ${servers}.</p>${schemes}</section>`;
 }
 
-function renderOperation(spec: Spec, { method, path, operation, parameters }: OperationEntry): string {
+function renderOperation({ resolve }: LoadedSpec, { method, path, operation, parameters }: SpecOperation): string {
+  const verb = method.toUpperCase();
   const parameterRows = parameters
     .map(
       (parameter) => `<tr>
   <td><code>${escapeHtml(parameter.name)}</code></td>
   <td>${escapeHtml(parameter.in)}</td>
-  <td>${typeHtml(parameter.schema)}</td>
+  <td>${parameter.schema ? typeHtml(parameter.schema) : ""}</td>
   <td>${parameter.required ? "required" : "optional"}</td>
-  <td>${escapeHtml(parameter.description ?? "")} ${constraintsHtml(resolveRef(spec, parameter.schema))}</td>
+  <td>${escapeHtml(parameter.description ?? "")} ${parameter.schema ? constraintsHtml(resolve(parameter.schema)) : ""}</td>
 </tr>`,
     )
     .join("\n");
@@ -56,41 +60,42 @@ function renderOperation(spec: Spec, { method, path, operation, parameters }: Op
 <table class="fields"><thead><tr><th>Name</th><th>In</th><th>Type</th><th></th><th>Description</th></tr></thead>
 <tbody>${parameterRows}</tbody></table>`
     : "";
-  const body = operation.requestBody?.content["application/json"];
-  const bodyExample = body ? Object.values(body.examples ?? {})[0]?.value : undefined;
+  const body = operation.requestBody && resolve(operation.requestBody).content["application/json"];
+  const bodyExamples = Object.entries(body?.examples ?? {}).map(([name, example]) => [name, resolve(example)] as const);
+  const bodyExample = bodyExamples[0]?.[1].value;
   const bodyHtml = body
-    ? `<h4>Request body</h4><p>${typeHtml(body.schema)}</p>${Object.entries(body.examples ?? {})
+    ? `<h4>Request body</h4><p>${body.schema ? typeHtml(body.schema) : ""}</p>${bodyExamples
         .map(
           ([name, example]) =>
             `<p class="example-name">Example <code>${escapeHtml(name)}</code></p>${jsonBlock(example.value)}`,
         )
         .join("")}`
     : "";
-  const responses = Object.entries(operation.responses)
-    .map(([status, reference]) => renderResponse(status, resolveRef<Response>(spec, reference)))
+  const responses = Object.entries(operation.responses ?? {})
+    .map(([status, reference]) => renderResponse(status, resolve(reference), resolve))
     .join("\n");
   return `<section class="operation" id="${escapeHtml(operation.operationId)}" data-operation-id="${escapeHtml(operation.operationId)}">
-<h3><span class="method method-${method.toLowerCase()}">${method}</span> <code class="path">${escapeHtml(path)}</code> ${escapeHtml(operation.summary)}</h3>
+<h3><span class="method method-${method}">${verb}</span> <code class="path">${escapeHtml(path)}</code> ${escapeHtml(operation.summary)}</h3>
 <p class="operation-id">Operation <code>${escapeHtml(operation.operationId)}</code></p>
-${markdown(operation.description)}
+${markdown(operation.description ?? "")}
 ${parametersHtml}
 ${bodyHtml}
 <h4>Responses</h4>
 ${responses}
-${renderTryIt(method, path, operation.operationId, parameters, bodyExample)}
+${renderTryIt(verb, path, operation.operationId, parameters, bodyExample)}
 </section>`;
 }
 
-function renderResponse(status: string, response: Response): string {
+function renderResponse(status: string, response: OpenAPIV3_1.ResponseObject, resolve: LoadedSpec["resolve"]): string {
   const content = response.content?.["application/json"];
   const examples = Object.entries(content?.examples ?? {})
     .map(
       ([name, example]) =>
-        `<p class="example-name">Example <code>${escapeHtml(name)}</code></p>${jsonBlock(example.value)}`,
+        `<p class="example-name">Example <code>${escapeHtml(name)}</code></p>${jsonBlock(resolve(example).value)}`,
     )
     .join("");
   return `<details class="response" ${status.startsWith("2") ? "open" : ""}>
-<summary><span class="status status-${status[0]}xx">${escapeHtml(status)}</span> ${escapeHtml(response.description)} ${content ? typeHtml(content.schema) : ""}</summary>
+<summary><span class="status status-${status[0]}xx">${escapeHtml(status)}</span> ${escapeHtml(response.description)} ${content?.schema ? typeHtml(content.schema) : ""}</summary>
 ${examples}
 </details>`;
 }
@@ -98,8 +103,8 @@ ${examples}
 function renderTryIt(
   method: string,
   path: string,
-  operationId: string,
-  parameters: OperationEntry["parameters"],
+  operationId: string | undefined,
+  parameters: SpecOperation["parameters"],
   bodyExample: unknown,
 ): string {
   const inputs = parameters
@@ -122,7 +127,7 @@ ${body}
 </form>`;
 }
 
-function renderSchema(name: string, schema: Schema): string {
+function renderSchema(name: string, schema: OpenAPIV3_1.SchemaObject): string {
   const rows = Object.entries(schema.properties ?? {})
     .map(
       ([field, property]) => `<tr>

@@ -1,8 +1,7 @@
 // Every error status the spec documents, forced from the mock with `Prefer: code=…`, surfaces as its class.
-import { readFileSync } from "node:fs";
 import type {} from "@sigmamind/mock/vitest";
+import { loadSpec } from "@sigmamind/spec";
 import { describe, expect, inject, test } from "vitest";
-import { parse } from "yaml";
 import {
   type APIError,
   AuthenticationError,
@@ -15,7 +14,7 @@ import {
 } from "../../src/index.js";
 import { recordViolations } from "../support/violations.js";
 
-const spec = parse(readFileSync(new URL("../../../../spec/openapi.yaml", import.meta.url), "utf8"));
+const spec = await loadSpec();
 const prism = recordViolations();
 // No retries: a forced 429 or 500 would come back the same each time.
 const client = new SigmaMind({
@@ -45,14 +44,10 @@ const callOperation: Record<string, (headers: Record<string, string>) => Promise
   deleteCall: (headers) => client.calls.delete("call-AuUKK371Spr5nHJS", { headers }),
 };
 
-const cases = Object.values(spec.paths).flatMap((item) =>
-  Object.values(item as Record<string, { operationId?: string; responses?: Record<string, unknown> }>)
-    .filter((operation) => operation?.operationId)
-    .flatMap((operation) =>
-      Object.keys(operation.responses ?? {})
-        .filter((status) => Number(status) >= 400)
-        .map((status) => ({ operation: operation.operationId as string, status })),
-    ),
+const cases = spec.operations().flatMap(({ operation }) =>
+  Object.keys(operation.responses ?? {})
+    .filter((status) => Number(status) >= 400)
+    .map((status) => ({ operation: operation.operationId as string, status })),
 );
 
 describe("documented error statuses", () => {
