@@ -23,9 +23,11 @@ describe("listProcesses", () => {
 
 describe("prismProcessesOf", () => {
   test("finds the children of a process whose command line names prism-cli, and only those", async () => {
-    const prismLike = startNodeProcess(["-e", "setInterval(() => {}, 1000)", "node_modules/@stoplight/prism-cli/x"]);
-    const other = startNodeProcess(["-e", "setInterval(() => {}, 1000)"]);
+    const keepRunning = 'console.log("up"); setInterval(() => {}, 1000)';
+    const prismLike = startNodeProcess(["-e", keepRunning, "node_modules/@stoplight/prism-cli/dist/index.js"]);
+    const other = startNodeProcess(["-e", keepRunning]);
     try {
+      await Promise.all([prismLike.waitForOutput(/up/), other.waitForOutput(/up/)]);
       expect(prismProcessesOf(process.pid).map((entry) => entry.pid)).toEqual([prismLike.pid]);
     } finally {
       await Promise.all([prismLike.stop(), other.stop()]);
