@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build, transform } from "esbuild";
+import { bundleForBrowser } from "@sigmamind/test-support/browser-bundle";
+import { transform } from "esbuild";
 
 export const BUNDLES = [
   { name: "client", source: 'export { SigmaMind } from "@sigmamind/client";' },
@@ -46,46 +47,21 @@ export async function measureClientSources() {
 
 /** @param {{ name: string, source: string }} bundle @returns {Promise<BundleFigures>} */
 async function measureBundle({ name, source }) {
-  const result = await build({
-    stdin: { contents: source, resolveDir: new URL("..", import.meta.url).pathname, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    splitting: true,
-    outdir: "out",
-    write: false,
-    metafile: true,
-    logLevel: "error",
-  });
-  const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint === "<stdin>");
-  if (!entry) throw new Error(`bundle ${name}: esbuild produced no entry chunk`);
-  // What the browser loads before the first line runs: the entry and the chunks it imports statically.
-  const upFront = new Set([entry]);
-  for (const path of upFront) {
-    for (const imported of outputs[path]?.imports ?? []) {
-      if (imported.kind === "import-statement") upFront.add(imported.path);
-    }
-  }
-  const files = result.outputFiles
-    .filter((file) => file.path.endsWith(".js"))
-    .map((file) => {
-      const path = file.path.slice(file.path.indexOf("/out/") + 1);
-      return {
-        path,
-        loaded: /** @type {"up front" | "on demand"} */ (upFront.has(path) ? "up front" : "on demand"),
-        minified: file.contents.byteLength,
-        gzip: gzipSync(file.contents).byteLength,
-      };
-    });
+  const bundled = await bundleForBrowser(source, fileURLToPath(new URL("..", import.meta.url)));
+  const files = bundled.map((file) => ({
+    path: file.path,
+    loaded: /** @type {"up front" | "on demand"} */ (file.upFront ? "up front" : "on demand"),
+    minified: file.minifiedBytes,
+    gzip: file.gzipBytes,
+  }));
   /** @param {typeof files} selected @returns {Bytes} */
   const total = (selected) => ({
     minified: selected.reduce((sum, file) => sum + file.minified, 0),
     gzip: selected.reduce((sum, file) => sum + file.gzip, 0),
   });
-  const largestInputs = Object.entries(outputs[entry]?.inputs ?? {})
-    .map(([input, { bytesInOutput }]) => ({ input: input.replace(/^.*node_modules\//, ""), minified: bytesInOutput }))
+  const entry = bundled.find((file) => file.path === "out/stdin.js");
+  const largestInputs = (entry?.inputs ?? [])
+    .map((input) => ({ input: input.path.replace(/^.*node_modules\//, ""), minified: input.bytesInOutput }))
     .sort((a, b) => b.minified - a.minified)
     .slice(0, 8);
   return {

@@ -56,7 +56,5 @@ server.keepAliveTimeout = 120_000;
 server.headersTimeout = 121_000;
 server.listen(0, "127.0.0.1", () => {
   const address = server.address();
-  process.send?.({ port: typeof address === "object" && address ? address.port : 0 });
+  console.log(`listening on http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`);
 });
-// The server never outlives the benchmark that started it.
-process.on("disconnect", () => process.exit(0));

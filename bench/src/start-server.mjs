@@ -1,26 +1,23 @@
-import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { startNodeProcess } from "@sigmamind/test-support/node-process";
 
 /**
- * Starts server.mjs in a child process and resolves once it listens on 127.0.0.1.
+ * Starts server.mjs in a process of its own and resolves once it listens on 127.0.0.1.
  * @param {{ mode: "seed" | "paged", totalCalls?: number, latencyMs?: number }} config
  * @returns {Promise<{ baseUrl: string, close: () => Promise<void> }>}
  */
-export function startServer(config) {
-  const child = fork(new URL("./server.mjs", import.meta.url), [JSON.stringify(config)], { stdio: "inherit" });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`the bench server exited with code ${code} before listening`)));
-    child.once("message", (message) => {
-      const { port } = /** @type {{ port: number }} */ (message);
-      resolve({
-        baseUrl: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise((done) => {
-            child.removeAllListeners("exit");
-            child.once("exit", () => done());
-            child.kill();
-          }),
-      });
-    });
-  });
+export async function startServer(config) {
+  const server = startNodeProcess([fileURLToPath(new URL("./server.mjs", import.meta.url)), JSON.stringify(config)]);
+  try {
+    const [, baseUrl] = await server.waitForOutput(/listening on (http:\/\/\S+)/);
+    return {
+      baseUrl: /** @type {string} */ (baseUrl),
+      close: async () => {
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw new Error(`the bench server did not start: ${/** @type {Error} */ (error).message}`);
+  }
 }

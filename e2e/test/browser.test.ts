@@ -4,19 +4,19 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type {} from "@sigmamind/mock/vitest";
+import { chromiumLaunchOptions, chromiumTool } from "@sigmamind/test-support/chromium";
+import { isToolAvailable } from "@sigmamind/test-support/tool-availability";
 import { build } from "esbuild";
-import { type Browser, chromium as playwrightChromium } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { compile } from "./support/fresh-project.js";
 import { type RunningPageServer, servePages } from "./support/page-server.js";
-import { chromium, isAvailable } from "./support/runtimes.js";
 
 const release = inject("release");
 const mockUrl = inject("sigmamindMockUrl");
-const browserTool = chromium();
 const pageDir = join(release.scratch, "browser-page");
 
-describe.skipIf(!isAvailable("Chromium", browserTool))("@sigmamind/client bundled into a page, in Chromium", () => {
+describe.skipIf(!isToolAvailable(chromiumTool))("@sigmamind/client bundled into a page, in Chromium", () => {
   let server: RunningPageServer | undefined;
   let browser: Browser | undefined;
 
@@ -24,19 +24,7 @@ describe.skipIf(!isAvailable("Chromium", browserTool))("@sigmamind/client bundle
     await mkdir(pageDir, { recursive: true });
     await copyFile(join(release.esmProject, "browser", "index.html"), join(pageDir, "index.html"));
     server = await servePages(pageDir);
-    browser = await playwrightChromium.launch({
-      executablePath: browserTool.executable,
-      // Chromium's background services call hosts this machine cannot reach; none of them is needed here.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 // API and network failures: exit 1, one line that says what to do, a stack only with --debug, never the key.
+import { refusedUrl } from "@sigmamind/test-support/free-port";
 import { describe, expect, test } from "vitest";
-import { errorBody, startFakeApi, unusedBaseUrl } from "./support/fake-api.js";
+import { errorBody, startFakeApi } from "./support/fake-api.js";
 import { API_KEY, type CliResult } from "./support/run-cli.js";
 import { runInProcess } from "./support/run-in-process.js";
 
@@ -89,7 +90,7 @@ describe("API errors", () => {
 
 describe("network errors", () => {
   test("nothing listening: exit 1, and the line says to check the network and address", async () => {
-    const result = await runInProcess(["calls", "list", "--max-retries", "0", "--base-url", await unusedBaseUrl()]);
+    const result = await runInProcess(["calls", "list", "--max-retries", "0", "--base-url", (await refusedUrl()).url]);
     expectOneLineFailure(result);
     expect(result.stderr).toMatch(/^sigmamind: Could not reach the SigmaMind API at http:\/\/127\.0\.0\.1:\d+/);
   });
@@ -122,7 +123,7 @@ describe("network errors", () => {
       "--max-retries",
       "0",
       "--base-url",
-      await unusedBaseUrl(),
+      (await refusedUrl()).url,
     ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");

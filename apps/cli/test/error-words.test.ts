@@ -1,8 +1,9 @@
 // Errors speak the CLI's words: the flag the user typed, not the client's option or field, and an HTML page
 // from a proxy is summed up, never pasted.
+import { refusedUrl } from "@sigmamind/test-support/free-port";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { inCliWords } from "../src/client-words.js";
-import { type FakeApi, type FakeResponse, startFakeApi, unusedBaseUrl } from "./support/fake-api.js";
+import { type FakeApi, type FakeResponse, startFakeApi } from "./support/fake-api.js";
 import { runInProcess } from "./support/run-in-process.js";
 
 const CREATE = ["calls", "create", "--from", "+14155552671", "--to", "+14155550123", "--agent", "agent-1"];
@@ -91,7 +92,8 @@ describe("the client's advice names flags", () => {
   });
 
   test("nothing listening: check the network and --base-url", async () => {
-    const { stderr } = await runInProcess(["calls", "list", "--max-retries", "0", "--base-url", await unusedBaseUrl()]);
+    const { url } = await refusedUrl();
+    const { stderr } = await runInProcess(["calls", "list", "--max-retries", "0", "--base-url", url]);
     expect(stderr).toMatch(/Check the network and --base-url/);
     expect(stderr).not.toContain("baseUrl");
   });

@@ -1,7 +1,7 @@
 // The API key is kept out of everything printed, without mangling the words around it when it is short.
+import { refusedUrl } from "@sigmamind/test-support/free-port";
 import { describe, expect, test } from "vitest";
 import { redact } from "../src/redact.js";
-import { unusedBaseUrl } from "./support/fake-api.js";
 import { runInProcess } from "./support/run-in-process.js";
 
 const LONG_KEY = "sk-live-9d2f7c1a4b6e8f03";
@@ -40,7 +40,7 @@ describe("redact", () => {
 describe("errors printed with a short key", () => {
   test("a network error keeps its words intact with SIGMAMIND_API_KEY=k", async () => {
     const { code, stderr } = await runInProcess(["calls", "list", "--max-retries", "0"], {
-      env: { SIGMAMIND_API_KEY: "k", SIGMAMIND_BASE_URL: await unusedBaseUrl() },
+      env: { SIGMAMIND_API_KEY: "k", SIGMAMIND_BASE_URL: (await refusedUrl()).url },
     });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^sigmamind: Could not reach the SigmaMind API at http:\/\/127\.0\.0\.1:\d+ /);

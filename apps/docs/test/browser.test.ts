@@ -1,20 +1,13 @@
 // The built site in a real browser: headless Chromium (Debian's package) driven by playwright-core.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type {} from "@sigmamind/mock/vitest";
 import { loadSpec } from "@sigmamind/spec";
+import { chromiumLaunchOptions, chromiumTool } from "@sigmamind/test-support/chromium";
+import { isToolAvailable } from "@sigmamind/test-support/tool-availability";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type RunningSite, serveSite } from "../src/serve-site.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const INSTALL = "apt-get update && apt-get install -y chromium";
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  // Under CI the browser is part of the job: its absence must fail, not skip.
-  if (process.env.CI === "true") throw new Error(`Chromium is missing at ${CHROMIUM}. Install it: ${INSTALL}`);
-  console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM}. Install it with: ${INSTALL}`);
-}
 
 const spec = await loadSpec();
 const screenshots = fileURLToPath(new URL("../test-results/", import.meta.url));
@@ -23,25 +16,13 @@ let site: RunningSite;
 let page: Page;
 const consoleErrors: string[] = [];
 
-describe.skipIf(!hasChromium)("the documentation site in Chromium", () => {
+describe.skipIf(!isToolAvailable(chromiumTool))("the documentation site in Chromium", () => {
   beforeAll(async () => {
     site = await serveSite({
       root: fileURLToPath(new URL("../dist/site/", import.meta.url)),
       mockUrl: inject("sigmamindMockUrl"),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Chromium's background services call hosts this machine cannot reach; none of them is needed here.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     page = await browser.newPage();
     page.on("console", (message) => {
       if (message.type() === "error") consoleErrors.push(message.text());

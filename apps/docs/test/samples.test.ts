@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type {} from "@sigmamind/mock/vitest";
+import { typeProblems } from "@sigmamind/test-support/type-check";
 import ts from "typescript";
 import { afterAll, describe, expect, inject, test } from "vitest";
 import { codeSamples, loadGuides } from "../src/render/guides.js";
@@ -30,22 +31,7 @@ describe("guide samples", () => {
   });
 
   test("every TypeScript sample type-checks against the packages", () => {
-    const program = ts.createProgram(typescriptSamples.map(fileOf), {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      types: ["node"],
-      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-    });
-    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-      const file = diagnostic.file?.fileName.split("/").pop() ?? "";
-      const line = diagnostic.file ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1 : 0;
-      return `${file}:${line} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
-    });
-    expect(problems).toEqual([]);
+    expect(typeProblems(typescriptSamples.map(fileOf), { skipLibCheck: true })).toEqual([]);
   });
 
   test.each(

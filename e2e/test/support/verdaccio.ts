@@ -1,10 +1,9 @@
 // A real Verdaccio on 127.0.0.1: its own storage, no uplinks, so nothing is ever fetched from or sent to another
 // registry. Publishing `@sigmamind/*` needs a user, created through the registry's own API like `npm adduser`.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { startNodeProcess } from "@sigmamind/test-support/node-process";
 
 export interface RunningRegistry {
   /** `http://127.0.0.1:<port>/`, with the trailing slash npm writes in `.npmrc`. */
@@ -15,15 +14,14 @@ export interface RunningRegistry {
 }
 
 const require = createRequire(import.meta.url);
-const VERDACCIO_BIN = join(dirname(require.resolve("verdaccio/package.json")), "bin", "verdaccio");
 
-// Verdaccio has no "die with the parent" option: this launcher exits when the pipe on its stdin closes, which
-// happens when the test process ends in any way, so a crashed run leaves no registry behind.
+// Verdaccio's bin listens on the port it is given and cannot say which one port 0 became; through its API, the
+// server listens on port 0 and prints the port the system chose, so no other process can take it meanwhile.
 const LAUNCHER = `
-process.stdin.on("close", () => process.exit(0));
-process.stdin.resume();
-process.argv = [process.argv[0], ${JSON.stringify(VERDACCIO_BIN)}, ...process.argv.slice(1)];
-require(${JSON.stringify(VERDACCIO_BIN)});
+const { runServer } = require(${JSON.stringify(require.resolve("verdaccio"))});
+runServer(process.argv[1]).then((server) => {
+  server.listen(0, "127.0.0.1", () => console.log("Verdaccio listening on port " + server.address().port));
+});
 `;
 
 function configYaml(root: string): string {
@@ -55,56 +53,22 @@ export async function startVerdaccio(root: string, startTimeoutMs = 30_000): Pro
   await mkdir(join(root, "storage"), { recursive: true });
   const configPath = join(root, "config.yaml");
   await writeFile(configPath, configYaml(root));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
-
-  const child = spawn(
-    process.execPath,
-    ["-e", LAUNCHER, "--", "--config", configPath, "--listen", `127.0.0.1:${port}`],
-    {
-      cwd: root,
-      stdio: ["pipe", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8_000);
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8_000);
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
-
+  // A crashed test run leaves no registry behind: the process ends with the one that started it.
+  const registry = startNodeProcess(["-e", LAUNCHER, configPath], { cwd: root });
+  let port: string | undefined;
   try {
-    await waitForPing(url, child, startTimeoutMs);
+    [, port] = await registry.waitForOutput(/Verdaccio listening on port (\d+)/, startTimeoutMs);
   } catch (error) {
-    await stop();
-    throw new Error(`Verdaccio did not start on ${url}: ${(error as Error).message}\n${output}`);
+    await registry.stop();
+    throw new Error(`Verdaccio did not start: ${(error as Error).message}`);
   }
-  return { url, storage: join(root, "storage"), stop };
-}
-
-async function waitForPing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`it exited (${child.exitCode})`);
-    try {
-      const response = await fetch(new URL("-/ping", url), { signal: AbortSignal.timeout(1_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no answer within ${timeoutMs} ms`);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    storage: join(root, "storage"),
+    stop: async () => {
+      await registry.stop();
+    },
+  };
 }
 
 /** Creates a user the way `npm adduser` does and returns its token, for `//host/:_authToken=` in an `.npmrc`. */
@@ -130,17 +94,4 @@ export interface Packument {
   name: string;
   "dist-tags": Record<string, string>;
   versions: Record<string, { version: string; dist: { tarball: string; integrity: string } }>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
+import { assertPortFree } from "./assert-port-free.js";
 import { MockStartError } from "./errors.js";
-import { assertPortFree, findFreePort } from "./port.js";
 import { besideThisFile, type PrismProcess, startPrism } from "./prism-process.js";
 
 export type { MockExit } from "./prism-process.js";
@@ -37,10 +37,11 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const specPath = options.specPath ?? besideThisFile("openapi.yaml");
   validateOptions(options, specPath);
 
-  const port = options.port ?? (await findFreePort(host));
   if (options.port !== undefined) await assertPortFree(host, options.port);
 
-  const args = [specPath, "--host", host, "--port", String(port)];
+  // Port 0: the system gives Prism a free port, which Prism names in its ready line; no other process can take
+  // the port between choosing it and listening on it.
+  const args = [specPath, "--host", host, "--port", String(options.port ?? 0)];
   if (options.dynamic) args.push("--dynamic");
   if (options.seed !== undefined) args.push("--seed", String(options.seed));
   if (options.errors) args.push("--errors");

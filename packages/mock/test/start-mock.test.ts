@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { specPath } from "@sigmamind/spec";
+import { isProcessRunning } from "@sigmamind/test-support/processes";
 import { afterEach, describe, expect, test } from "vitest";
 import { MockStartError, type RunningMock, startMock } from "../src/index.js";
 
@@ -15,15 +16,6 @@ async function start(...args: Parameters<typeof startMock>) {
   const mock = await startMock(...args);
   started.push(mock);
   return mock;
-}
-
-function isRunning(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function listen(port: number, host = "127.0.0.1"): Promise<Server> {
@@ -47,7 +39,7 @@ describe("startMock", () => {
 
     await mock.stop();
     // Prism is gone, so its port is free (binding it here would race other tests' mocks for it).
-    expect(isRunning(mock.pid)).toBe(false);
+    expect(isProcessRunning(mock.pid)).toBe(false);
     await mock.stop(); // a second stop is harmless
   });
 

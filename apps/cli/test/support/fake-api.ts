@@ -56,15 +56,6 @@ export async function startFakeApi(
   };
 }
 
-/** A base URL nothing listens on: the port was free a moment ago, so connecting is refused. */
-export async function unusedBaseUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
-
 /** The API's error body, as the spec documents it. */
 export function errorBody(status: number, error: string, message: string) {
   return { error, message, path: "/v1/calls", status, timestamp: "2024-01-01T00:00:00Z" };

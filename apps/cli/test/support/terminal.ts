@@ -2,14 +2,17 @@
 // prompt read by readline, progress drawn on a TTY.
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { isToolAvailable } from "@sigmamind/test-support/tool-availability";
 
 const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 
 /** Whether a terminal can be staged here. Under CI it must be: a missing `script` fails the run, not a skip. */
-export const hasScript = spawnSync("script", ["--version"]).status === 0;
-if (!hasScript && process.env.CI === "true") {
-  throw new Error("util-linux `script` is missing; CI must stage a terminal: apt-get install -y bsdutils");
-}
+export const hasScript = isToolAvailable({
+  name: "util-linux `script`",
+  // BSD script (macOS) takes other options; only util-linux's answers --version.
+  isInstalled: () => spawnSync("script", ["--version"]).status === 0,
+  install: "apt-get install -y bsdutils",
+});
 
 /** The shell words that run the built CLI with these arguments. */
 export function cliCommand(args: readonly string[]): string {

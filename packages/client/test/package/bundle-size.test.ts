@@ -1,7 +1,6 @@
 // What a user's bundler ships for `import { SigmaMind } from "@sigmamind/client"`, openapi-fetch included.
 // Sizes are deterministic, unlike timings, so the budget is checked here; `pnpm bench` reports the ratios.
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { bundleForBrowser } from "@sigmamind/test-support/browser-bundle";
 import { describe, expect, test } from "vitest";
 
 // The bench's budget is 8 kB (8192 bytes; see bench/). The redirect, at-most-once, paging, redaction and input
@@ -9,41 +8,14 @@ import { describe, expect, test } from "vitest";
 // of it is the text of messages): this ceiling keeps it from growing further unnoticed.
 const MAIN_BUNDLE_BUDGET_GZIP = 10_500;
 
-async function bundle() {
-  const result = await build({
-    stdin: {
-      contents: 'export { SigmaMind } from "./dist/index.mjs";',
-      resolveDir: new URL("../..", import.meta.url).pathname,
-    },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    splitting: true,
-    outdir: "out",
-    write: false,
-    metafile: true,
-  });
-  const outputs = result.metafile.outputs;
-  // What loads before the first line runs: the entry and any chunk it imports statically.
-  const upFront = new Set(Object.keys(outputs).filter((path) => outputs[path]?.entryPoint === "<stdin>"));
-  for (const path of upFront) {
-    for (const imported of outputs[path]?.imports ?? [])
-      if (imported.kind === "import-statement") upFront.add(imported.path);
-  }
-  return result.outputFiles.map((file) => ({
-    path: file.path,
-    upFront: [...upFront].some((path) => file.path.endsWith(path)),
-    gzip: gzipSync(file.contents).byteLength,
-    text: file.text,
-  }));
-}
+const bundle = () =>
+  bundleForBrowser('export { SigmaMind } from "./dist/index.mjs";', new URL("../..", import.meta.url).pathname);
 
 describe("bundle size", () => {
   test(`what a bundler loads up front stays within ${MAIN_BUNDLE_BUDGET_GZIP} bytes gzipped`, async () => {
     const upFront = (await bundle()).filter((file) => file.upFront);
     expect(upFront.map((file) => file.path)).toContainEqual(expect.stringMatching(/stdin\.js$/));
-    expect(upFront.reduce((sum, file) => sum + file.gzip, 0)).toBeLessThanOrEqual(MAIN_BUNDLE_BUDGET_GZIP);
+    expect(upFront.reduce((sum, file) => sum + file.gzipBytes, 0)).toBeLessThanOrEqual(MAIN_BUNDLE_BUDGET_GZIP);
   });
 
   test("response validation is a separate chunk, loaded only when turned on", async () => {

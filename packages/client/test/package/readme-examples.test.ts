@@ -2,7 +2,7 @@
 // exactly as a user would, so the README cannot drift from the API.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import ts from "typescript";
+import { typeProblems } from "@sigmamind/test-support/type-check";
 import { afterAll, describe, expect, test } from "vitest";
 
 const packageDir = new URL("../..", import.meta.url).pathname;
@@ -26,22 +26,6 @@ describe("README examples", () => {
       writeFileSync(file, `${code}\nexport {};\n`);
       return file;
     });
-    const program = ts.createProgram(files, {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      strict: true,
-      noEmit: true,
-      skipLibCheck: false,
-      types: ["node"],
-      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-    });
-    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-      const where = diagnostic.file
-        ? `${diagnostic.file.fileName.split("/").pop()}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}`
-        : "";
-      return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
-    });
-    expect(problems).toEqual([]);
+    expect(typeProblems(files, { skipLibCheck: false })).toEqual([]);
   });
 });

@@ -140,15 +140,6 @@ export async function startFaultServer(script: FaultScript, options: { port?: nu
   };
 }
 
-/** A URL where nothing listens: the port was free a moment ago, so connecting to it is refused. */
-export async function refusedUrl(): Promise<{ url: string; port: number }> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-  return { url: `http://127.0.0.1:${port}`, port };
-}
-
 function pick(script: FaultScript, request: RecordedRequest, index: number): Fault {
   if (typeof script === "function") return script(request, index);
   if (!Array.isArray(script)) return script as Fault;

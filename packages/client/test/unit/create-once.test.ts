@@ -1,5 +1,6 @@
 // POST /v1/calls places a real phone call: it is sent at most once, and when it may have reached the API its
 // error says so, in a field and in words, and never invites a blind retry.
+import { refusedUrl } from "@sigmamind/test-support/free-port";
 import { describe, expect, test } from "vitest";
 import {
   APIConnectionError,
@@ -10,7 +11,7 @@ import {
   ResponseParseError,
   SigmaMindError,
 } from "../../src/index.js";
-import { cutMidBody, hang, json, refusedUrl, reply } from "../support/fault-server.js";
+import { cutMidBody, hang, json, reply } from "../support/fault-server.js";
 import { clientOf, rejectionOf, serve } from "../support/socket-client.js";
 
 const createParams = { fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "agent-1" };

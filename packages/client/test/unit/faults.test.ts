@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { refusedUrl } from "@sigmamind/test-support/free-port";
 import { describe, expect, test } from "vitest";
 import {
   APIConnectionError,
@@ -21,7 +22,6 @@ import {
   html,
   json,
   raw,
-  refusedUrl,
   reply,
   stallMidBody,
 } from "../support/fault-server.js";

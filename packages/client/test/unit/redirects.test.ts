@@ -1,8 +1,9 @@
 // A redirect is an answer the client reads, never a way for a server to send the key, or a phone call, elsewhere.
+import { refusedUrl } from "@sigmamind/test-support/free-port";
 import { describe, expect, test } from "vitest";
 import { APIError, InvalidInputError, RedirectError, SigmaMind, SigmaMindError } from "../../src/index.js";
 import { fakeFetch } from "../support/fake-fetch.js";
-import { json, refusedUrl, reply } from "../support/fault-server.js";
+import { json, reply } from "../support/fault-server.js";
 import { API_KEY, clientOf, rejectionOf, serve } from "../support/socket-client.js";
 
 const page = { data: [], page: 0, size: 10, totalCounts: 0, totalPages: 0, hasNext: false, hasPrevious: false };

@@ -1,7 +1,6 @@
 // The live drift check: the real API's read-only answers, passed through a Prism proxy that validates them
 // against the bundled spec, turned into a report of where the API and the spec disagree.
 import { MockStartError } from "../errors.js";
-import { findFreePort } from "../port.js";
 import { besideThisFile, startPrism } from "../prism-process.js";
 
 export interface DriftCheckOptions {
@@ -49,11 +48,11 @@ interface PrismViolation {
 export async function checkDrift(options: DriftCheckOptions): Promise<DriftReport> {
   const upstream = new URL(options.upstream);
   if (!options.apiKey) throw new MockStartError("checkDrift: apiKey is required; set SIGMAMIND_API_KEY.");
-  const port = await findFreePort("127.0.0.1");
   const specPath = options.specPath ?? besideThisFile("openapi.yaml");
   const proxy = await startPrism(
     "proxy",
-    [specPath, upstream.href.replace(/\/$/, ""), "--host", "127.0.0.1", "--port", String(port)],
+    // Port 0: the system chooses a free port and Prism names it in its ready line.
+    [specPath, upstream.href.replace(/\/$/, ""), "--host", "127.0.0.1", "--port", "0"],
     options.startTimeoutMs ?? 30_000,
   );
   const report: DriftReport = { checked: [], violations: [], failures: [] };
