@@ -11,7 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
-const { values: flags } = parseArgs({ options: { ci: { type: "boolean", default: false } } });
+// `pnpm test:timing -- --ci` hands the script the `--` too.
+const args = process.argv.slice(2).filter((arg) => arg !== "--");
+const { values: flags } = parseArgs({ args, options: { ci: { type: "boolean", default: false } } });
 
 const TARGETS = {
   coldTestSeconds: 180,
