@@ -9,11 +9,7 @@ import { loadSpec } from "@sigmamind/spec";
 
 /** @returns {Promise<SeedPage>} */
 export async function readSeedPage() {
-  const { document, resolve } = await loadSpec();
-  const listCalls = document.paths?.["/v1/calls"]?.get;
-  const success = listCalls?.responses?.["200"] && resolve(listCalls.responses["200"]);
-  const example = success?.content?.["application/json"]?.examples?.seed;
-  const seed = example && resolve(example).value;
+  const seed = /** @type {SeedPage} */ ((await loadSpec()).responseExample("listCalls", "200", "seed"));
   if (!Array.isArray(seed?.data) || seed.data.length !== 1) {
     throw new Error("spec/openapi.yaml: the seed example of GET /v1/calls no longer holds exactly one call.");
   }

@@ -26,6 +26,11 @@ export interface LoadedSpec {
   resolve<T>(node: T | OpenAPIV3_1.ReferenceObject): Exclude<T, OpenAPIV3_1.ReferenceObject>;
   /** Every operation, in document order. */
   operations(): SpecOperation[];
+  /**
+   * The value of a named JSON example of an operation's response, such as the list's `seed` page:
+   * `responseExample("listCalls", "200", "seed")`. Throws naming what is missing.
+   */
+  responseExample(operationId: string, status: string, name: string): unknown;
 }
 
 /**

@@ -68,7 +68,15 @@ export async function loadSpec(path = specPath) {
     });
   }
 
-  return { path, document, resolve, operations };
+  function responseExample(operationId, status, name) {
+    const found = operations().find(({ operation }) => operation.operationId === operationId);
+    const response = found?.operation.responses?.[status];
+    const example = response && resolve(response).content?.["application/json"]?.examples?.[name];
+    if (!example) throw new Error(`${path}: ${operationId} has no ${status} example named "${name}"`);
+    return resolve(example).value;
+  }
+
+  return { path, document, resolve, operations, responseExample };
 }
 
 export async function dereference(document) {

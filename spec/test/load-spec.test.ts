@@ -89,6 +89,14 @@ components:
     ]);
   });
 
+  test("responseExample: a named example of an operation's response, or an error naming what is missing", async () => {
+    const spec = await loadSpec();
+    const seed = spec.responseExample("listCalls", "200", "seed") as { data: { callId: string }[] };
+    expect(seed.data[0]?.callId).toBe("call-AuUKK371Spr5nHJS");
+    expect(() => spec.responseExample("listCalls", "200", "nope")).toThrow(/listCalls has no 200 example named "nope"/);
+    expect(() => spec.responseExample("frob", "200", "seed")).toThrow(/frob has no 200 example/);
+  });
+
   test("broken YAML fails with the file, line and column", async () => {
     // The description is one space short of the summary's indentation.
     const path = documentFile(`${HEADER}paths:\n  /calls:\n    get:\n      summary: List\n     description: Lists\n`);

@@ -11,6 +11,7 @@ const loaded = await loadSpec();
 export const spec: Spec = loaded.document;
 export const resolve: (node: Spec) => Spec = loaded.resolve;
 export const operations = loaded.operations;
+export const responseExample: (operationId: string, status: string, name: string) => Spec = loaded.responseExample;
 
 const SPEC_ID = "https://sigmamind.local/openapi.json";
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { operations, resolve, spec, validatorFor } from "./load-spec.js";
+import { operations, resolve, responseExample, spec, validatorFor } from "./load-spec.js";
 
-const seedCall = spec.paths["/v1/calls"].get.responses["200"].content["application/json"].examples.seed.value.data[0];
+const seedCall = responseExample("listCalls", "200", "seed").data[0];
 
 describe("every operation is documented", () => {
   test.each(operations())("$method $path has an id, summary, description and tags", ({ operation }) => {

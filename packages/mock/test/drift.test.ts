@@ -8,10 +8,8 @@ import { afterEach, describe, expect, test } from "vitest";
 import { checkDrift, formatDriftReport } from "../src/index.js";
 
 const API_KEY = "sm-live-drift-5b8e0c2a9f1d4e7b";
-const spec = await loadSpec();
-const listed = spec.resolve(spec.document.paths?.["/v1/calls"]?.get?.responses?.["200"]);
 type Page = Record<string, unknown> & { data: Record<string, unknown>[] };
-const seedPage = spec.resolve(listed?.content?.["application/json"]?.examples?.seed)?.value as Page;
+const seedPage = (await loadSpec()).responseExample("listCalls", "200", "seed") as Page;
 const seedCall = seedPage.data[0] as Record<string, unknown>;
 
 type Upstream = { url: string; requests: { method: string; url: string; apiKey: string | undefined }[] };
