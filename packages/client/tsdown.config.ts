@@ -6,4 +6,8 @@ export default defineConfig({
   dts: true,
   sourcemap: false,
   clean: true,
+  // @sigmamind/error-text is private, so users could not install it: it is a devDependency, and tsdown bundles
+  // what is not a dependency or peerDependency. Said here too, so a move to dependencies cannot quietly turn
+  // it into an import. The tarball test checks that no published file imports it.
+  deps: { alwaysBundle: ["@sigmamind/error-text"] },
 });

@@ -1,3 +1,4 @@
+import { secretRedactor } from "@sigmamind/error-text/redact-secret";
 import type { ClientContext } from "./core/client-context.js";
 import { InvalidInputError } from "./core/errors.js";
 import { defaultLogger, type Logger, type LogLevel, levelledLogger, parseLogLevel } from "./core/logger.js";
@@ -9,7 +10,6 @@ import { createTransport, defaultSleep, type Fetch, type Outgoing, type Sleep } 
 import { checkInputs, checkPathSegment, type FieldSchema } from "./internal/check-inputs.js";
 import { readEnv } from "./internal/env.js";
 import { isLoopback } from "./internal/is-loopback.js";
-import { secretRedactor } from "./internal/redact.js";
 import { Calls } from "./resources/calls.js";
 
 export const DEFAULT_BASE_URL = "https://api.sigmamind.ai";
@@ -98,7 +98,7 @@ export class SigmaMind {
     const level = options.logLevel ?? parseLogLevel(readEnv("SIGMAMIND_LOG") ?? "warn", "SIGMAMIND_LOG");
     const logger = levelledLogger(options.logger ?? defaultLogger(), level);
     // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
-    const redact = secretRedactor(apiKey);
+    const redact = secretRedactor([apiKey]);
     const transport = createTransport({
       origin: new URL(this.baseUrl).origin,
       apiKey,

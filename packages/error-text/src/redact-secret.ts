@@ -12,7 +12,7 @@ const KEY_LENGTH_FOUND_ANYWHERE = 16;
 /** JSON nested deeper than this is not walked (a recursion would overflow the stack); it is replaced whole. */
 const MAX_DEPTH = 64;
 
-const ENDS_IN_LETTER_OR_DIGIT = /[\p{L}\p{N}]$/u;
+const LETTER_OR_DIGIT = "[\\p{L}\\p{N}]";
 
 export interface RedactOptions {
   /** The text was cut short: a start of a key at its very end is removed too. */
@@ -26,11 +26,16 @@ export type Redact = <T>(value: T, options?: RedactOptions) => T;
  * strings, the keys and values of JSON objects and arrays, and `Headers` (a header named after a key is
  * dropped). Empty secrets are ignored.
  */
-export function secretRedactor(secrets: string | readonly string[]): Redact {
-  const keys = (typeof secrets === "string" ? [secrets] : secrets).filter((secret) => secret.length > 0);
-  const redactText = textRedactor(keys);
-  // Headers gives its names in lower case, so a key with capitals is looked for in lower case there too.
-  const redactHeaderName = textRedactor(keys.map((key) => key.toLowerCase()));
+export function secretRedactor(secrets: readonly string[]): Redact {
+  // Longest first: a key inside a longer one must not take its place and leave the rest of the longer one.
+  const keys = secrets.filter(Boolean).sort((a, b) => b.length - a.length);
+  const wholeKey = patternOf(keys, escapeForPattern);
+  // "ab" → "a(?:b)?": any start of the key, which a cut may have left at the end.
+  const cutStart = patternOf(
+    keys,
+    (key) => `${[...key].reduceRight((rest, character) => `${escapeForPattern(character)}(?:${rest})?`, "")}$`,
+  );
+  const redactText = (text: string) => text.replace(wholeKey, REDACTED);
   const redact = (value: unknown, depth: number): unknown => {
     if (typeof value === "string") return redactText(value);
     if (value === null || typeof value !== "object") return value;
@@ -38,40 +43,26 @@ export function secretRedactor(secrets: string | readonly string[]): Redact {
     if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
     if (value instanceof Headers) {
       const headers = new Headers();
-      for (const [name, item] of value) {
-        if (redactText(name) === name && redactHeaderName(name) === name) headers.append(name, redactText(item));
-      }
+      for (const [name, item] of value) if (redactText(name) === name) headers.append(name, redactText(item));
       return headers;
     }
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactText(key), redact(item, depth + 1)]));
   };
   return (<T>(value: T, options?: RedactOptions): T => {
     const redacted = redact(value, 0);
-    if (!options?.cut || typeof redacted !== "string") return redacted as T;
-    return keys.reduce((text, key) => withoutCutStartOf(key, text), redacted) as T;
+    return (options?.cut && typeof redacted === "string" ? redacted.replace(cutStart, "") : redacted) as T;
   }) as Redact;
 }
 
-function textRedactor(keys: readonly string[]): (text: string) => string {
-  const replacers = keys.map((key): ((text: string) => string) => {
-    if (key.length >= KEY_LENGTH_FOUND_ANYWHERE) return (text) => text.replaceAll(key, REDACTED);
-    const standingAlone = new RegExp(`(?<![\\p{L}\\p{N}])${escapeForPattern(key)}(?![\\p{L}\\p{N}])`, "gu");
-    return (text) => text.replace(standingAlone, REDACTED);
-  });
-  return (text) => replacers.reduce((redacted, replace) => replace(redacted), text);
-}
-
-/**
- * `text` without the longest end of it that begins `key`: what a cut may have left of the key. For a short key
- * only an end that stands as a token of its own counts, as for the whole key.
- */
-function withoutCutStartOf(key: string, text: string): string {
-  for (let length = Math.min(key.length - 1, text.length); length > 0; length--) {
-    if (!text.endsWith(key.slice(0, length))) continue;
-    const before = text.slice(0, -length);
-    if (key.length >= KEY_LENGTH_FOUND_ANYWHERE || !ENDS_IN_LETTER_OR_DIGIT.test(before)) return before;
-  }
-  return text;
+/** One pattern for all `keys`, each as `toPattern` writes it, a short one only where it stands alone. */
+function patternOf(keys: readonly string[], toPattern: (key: string) => string): RegExp {
+  const alternatives = keys.map((key) =>
+    key.length < KEY_LENGTH_FOUND_ANYWHERE
+      ? `(?<!${LETTER_OR_DIGIT})${toPattern(key)}(?!${LETTER_OR_DIGIT})`
+      : toPattern(key),
+  );
+  // (?!) never matches: with no keys, nothing is replaced.
+  return new RegExp(alternatives.join("|") || "(?!)", "gu");
 }
 
 // Only the characters a pattern gives a meaning to: the `u` flag refuses any other escape, such as `\-`.

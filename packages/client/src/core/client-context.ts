@@ -1,4 +1,4 @@
-import type { Redact } from "../internal/redact.js";
+import type { Redact } from "@sigmamind/error-text/redact-secret";
 import type { Logger } from "./logger.js";
 import type { SendRequest } from "./send-request.js";
 

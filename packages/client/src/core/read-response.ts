@@ -1,4 +1,4 @@
-import type { Redact } from "../internal/redact.js";
+import type { Redact } from "@sigmamind/error-text/redact-secret";
 import { APIError, ResponseParseError } from "./errors.js";
 import { type Delivered, MAX_ERROR_BODY_BYTES } from "./transport.js";
 

@@ -1,6 +1,7 @@
 // Opt-in response validation, checked with validators compiled from the spec at build time. The resources
 // import this module on first use, so a client that leaves validation off never downloads or parses it. It
 // only finds the violation: throwing is left to the resource, so this chunk shares no code with the entry.
+import { jsonPointerTokens, toPropertyPath } from "@sigmamind/error-text/property-path";
 import * as validators from "../generated/response-validators.js";
 
 interface CompiledValidator {
@@ -26,29 +27,18 @@ export function findResponseViolation(operation: string, body: unknown): Respons
     (best, error) => (error.instancePath.length > best.instancePath.length ? error : best),
     errors[0] ?? { instancePath: "", message: "is not valid" },
   );
+  const tokens = jsonPointerTokens(deepest.instancePath);
   return {
-    path: toPropertyPath(deepest.instancePath),
-    problem: `${deepest.message ?? "is not valid"}${describeReceived(body, deepest.instancePath)}`,
+    path: toPropertyPath(tokens),
+    problem: `${deepest.message ?? "is not valid"}${describeReceived(body, tokens)}`,
   };
 }
 
-/** "/data/0/duration" → "data[0].duration". */
-function toPropertyPath(pointer: string): string {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce(
-      (path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment),
-      "",
-    );
-}
-
 /** The type found, never the value: response values can be personal data that must not end up in logs. */
-function describeReceived(body: unknown, pointer: string): string {
+function describeReceived(body: unknown, tokens: readonly string[]): string {
   let value: unknown = body;
-  for (const segment of pointer.split("/").slice(1)) {
-    value = value && typeof value === "object" ? (value as Record<string, unknown>)[segment] : undefined;
+  for (const token of tokens) {
+    value = value && typeof value === "object" ? (value as Record<string, unknown>)[token] : undefined;
   }
   const type = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
   return ` (got ${type})`;

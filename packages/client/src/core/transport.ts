@@ -1,7 +1,8 @@
+import type { Redact } from "@sigmamind/error-text/redact-secret";
 import { abortableSleep } from "../internal/abortable-sleep.js";
 import { anySignal } from "../internal/any-signal.js";
+import { describeUrl } from "../internal/describe-url.js";
 import { readBoundedText } from "../internal/read-bounded-text.js";
-import { describeUrl, type Redact } from "../internal/redact.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
