@@ -1,5 +1,10 @@
 import { defineConfig } from "tsdown";
 
+// @sigmamind/error-text is private, so users could not install it: it is a devDependency, and tsdown bundles
+// what is not a dependency or peerDependency. Said here too, so a move to dependencies cannot quietly turn it
+// into an import. The tarball test checks that no published file imports it.
+const deps = { alwaysBundle: ["@sigmamind/error-text"] };
+
 export default defineConfig([
   {
     entry: ["src/index.ts", "src/global-setup.ts"],
@@ -8,6 +13,7 @@ export default defineConfig([
     // startMock finds the bundled spec beside itself through import.meta.url, in the CommonJS build too.
     shims: true,
     clean: true,
+    deps,
     // The mock serves the spec it was published with, so a consumer's mock matches their client version.
     copy: [{ from: "../../spec/openapi.yaml" }, { from: "src/exit-with-parent.cjs" }],
   },
@@ -18,5 +24,6 @@ export default defineConfig([
     dts: false,
     // Only the first build empties dist, so this one's output stays.
     clean: false,
+    deps,
   },
 ]);

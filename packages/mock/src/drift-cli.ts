@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // sigmamind-drift: checks the live API's read-only responses against the bundled spec (`pnpm contract:live`).
 import { parseArgs } from "node:util";
+import { secretRedactor } from "@sigmamind/error-text/redact-secret";
 import { checkDrift } from "./drift/check-drift.js";
 import { formatDriftReport } from "./drift/format-report.js";
 
@@ -54,9 +55,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const key = process.env.SIGMAMIND_API_KEY;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`sigmamind-drift: ${key ? message.split(key).join("[redacted]") : message}\n`);
+    const redact = secretRedactor([process.env.SIGMAMIND_API_KEY ?? ""]);
+    process.stderr.write(`sigmamind-drift: ${redact(message)}\n`);
     process.exitCode = 1;
   },
 );

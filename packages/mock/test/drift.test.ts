@@ -38,9 +38,9 @@ async function upstream(page: unknown, call: unknown = seedCall): Promise<Upstre
 
 const withCall = (change: Record<string, unknown>) => ({ ...seedPage, data: [{ ...seedCall, ...change }] });
 
-async function check(page: unknown, call?: unknown) {
+async function check(page: unknown, call?: unknown, apiKey = API_KEY) {
   const api = await upstream(page, call);
-  const report = await checkDrift({ upstream: api.url, apiKey: API_KEY, specPath });
+  const report = await checkDrift({ upstream: api.url, apiKey, specPath });
   return { api, report, text: formatDriftReport(report) };
 }
 
@@ -113,6 +113,13 @@ describe("checkDrift", () => {
     expect(text).not.toContain(API_KEY);
     expect(JSON.stringify(report)).not.toContain(API_KEY);
     expect(text).toContain("[redacted]");
+  });
+
+  test("a short key is redacted where it stands alone, without mangling the words it is part of", async () => {
+    const { report } = await check(seedPage, { ...seedCall, createdAt: "last tuesday at t" }, "t");
+    expect(report.violations).toContainEqual(
+      expect.objectContaining({ path: "createdAt", got: 'string "last tuesday at [redacted]"' }),
+    );
   });
 
   test("a rejected key is a failure that says what to check", async () => {

@@ -1,5 +1,7 @@
 // The live drift check: the real API's read-only answers, passed through a Prism proxy that validates them
 // against the bundled spec, turned into a report of where the API and the spec disagree.
+import { jsonPointerTokens, toPropertyPath } from "@sigmamind/error-text/property-path";
+import { secretRedactor } from "@sigmamind/error-text/redact-secret";
 import { MockStartError } from "../errors.js";
 import { besideThisFile, startPrism } from "../prism-process.js";
 
@@ -56,7 +58,7 @@ export async function checkDrift(options: DriftCheckOptions): Promise<DriftRepor
     options.startTimeoutMs ?? 30_000,
   );
   const report: DriftReport = { checked: [], violations: [], failures: [] };
-  const redact = (text: string) => text.split(options.apiKey).join("[redacted]");
+  const redact = secretRedactor([options.apiKey]);
   try {
     const send = async (operation: string, path: string) => {
       const request = `GET ${path}`;
@@ -128,12 +130,15 @@ function describe(
   body: unknown,
   redact: (text: string) => string,
 ): DriftViolation {
-  // ["response", "body", "data", "0", "status"] → "data[0].status"
-  const segments = violation.location.slice(2);
-  const path = segments.reduce(
-    (joined, segment) => (/^\d+$/.test(segment) ? `${joined}[${segment}]` : joined ? `${joined}.${segment}` : segment),
-    "",
+  // Prism splits Ajv's instancePath at "/" without unescaping: ["response", "body", "data", "0", "a~1b"].
+  const tokens = jsonPointerTokens(
+    violation.location
+      .slice(2)
+      .map((token) => `/${token}`)
+      .join(""),
   );
+  // A property name can be where the API echoed the key.
+  const path = redact(toPropertyPath(tokens));
   const missing = /must have required property '([^']+)'/.exec(violation.message);
   if (missing) {
     const field = path ? `${path}.${missing[1]}` : (missing[1] as string);
@@ -144,8 +149,8 @@ function describe(
     .replace(/^be (an? )?/, "")
     .replace(/^match format/, "format")
     .replace(/,/g, " or ");
-  const value = segments.reduce<unknown>(
-    (at, segment) => (at && typeof at === "object" ? (at as Record<string, unknown>)[segment] : undefined),
+  const value = tokens.reduce<unknown>(
+    (at, token) => (at && typeof at === "object" ? (at as Record<string, unknown>)[token] : undefined),
     body,
   );
   return { operation, request, path, expected: redact(expectation), got: redact(describeValue(value)) };
