@@ -1,11 +1,11 @@
 // How a failure becomes an exit code and one line on stderr.
 import { inspect } from "node:util";
 import { APIError, InvalidInputError, SigmaMindError } from "@sigmamind/client";
+import { secretRedactor } from "@sigmamind/error-text/redact-secret";
 import { inCliWords } from "./client-words.js";
 import { describeHtmlPage, isHtmlPage } from "./html-error-page.js";
 import { BrokenPipeError } from "./output/sink.js";
 import { terminalSafe, terminalSafeLines } from "./output/terminal-text.js";
-import { redact } from "./redact.js";
 
 /** Something wrong with what was typed: an unknown command or flag, a missing argument, a bad value. */
 export class UsageError extends Error {
@@ -56,7 +56,7 @@ export function describeFailure(error: unknown, context: FailureContext): string
   // The message and the request id may come from the server, with escape sequences meant for the terminal.
   line = terminalSafe(line).replace(/ {2,}/g, " ");
   const text = context.debug ? `${line}\n${terminalSafeLines(inspect(error, { depth: 4 }))}\n` : `${line}\n`;
-  return redact(text, context.secrets);
+  return secretRedactor(context.secrets)(text);
 }
 
 /** The client's errors in the CLI's words; anything else as it is. */

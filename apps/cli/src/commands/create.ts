@@ -1,4 +1,5 @@
 import type { CreateCallParams } from "@sigmamind/client";
+import { REDACTED } from "@sigmamind/error-text/redact-secret";
 import { checkWithoutSending } from "../check-without-sending.js";
 import { confirm } from "../confirm.js";
 import { UsageError } from "../errors.js";
@@ -6,7 +7,6 @@ import { parseChoice, parsePhoneNumber, parseVariables } from "../flag-values.js
 import { writeJson } from "../output/json.js";
 import { writeRequest } from "../output/request.js";
 import { formatCallDetails } from "../output/table.js";
-import { REDACTED } from "../redact.js";
 import { defineCommand } from "./command.js";
 
 export const createCommand = defineCommand({
