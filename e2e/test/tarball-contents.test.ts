@@ -18,6 +18,10 @@ const SECRETS: [string, RegExp][] = [
   ["a private key", /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
 ];
 
+// @sigmamind/error-text is private: the published packages bundle it into dist at build time.
+const PRIVATE_IMPORT =
+  /(?:from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)["']@sigmamind\/error-text(?:\/[^"']*)?["']/;
+
 describe.each(Object.entries(release.releasedVersions))("the %s@%s tarball", (name, version) => {
   let files: TarballFiles;
   beforeAll(async () => {
@@ -70,6 +74,14 @@ describe.each(Object.entries(release.releasedVersions))("the %s@%s tarball", (na
       for (const [what, pattern] of SECRETS) if (pattern.test(text)) found.push(`${what} in ${path}`);
     }
     expect(found).toEqual([]);
+  });
+
+  test("imports nothing from a private workspace package, which users could not install", () => {
+    const importers: string[] = [];
+    for (const [path, content] of files) {
+      if (/\.d\.[cm]?ts$|\.[cm]?js$/.test(path) && PRIVATE_IMPORT.test(content.toString("utf8"))) importers.push(path);
+    }
+    expect(importers, "bundle it: see deps.alwaysBundle in the package's tsdown.config.ts").toEqual([]);
   });
 
   test("its package.json is the released manifest", () => {
