@@ -1,0 +1,136 @@
+// The sandbox's state: the seeded calls and those created since, on a clock the test moves. Transports (the
+// HTTP sandbox, and later MSW handlers) turn requests into these operations; the rules live here, once.
+import type { Call, CallListResponse } from "@sigmamind/types";
+import { type CreatedCall, callAt, planCall } from "./call-lifecycle.js";
+import { readCreateCallRequest } from "./create-call-request.js";
+import { seededCalls } from "./seeded-calls.js";
+
+export interface CallStoreOptions {
+  /** Same seed, same calls, byte for byte. Default 1. */
+  seed?: number;
+  /** How many calls the sandbox starts with. Default 57. */
+  calls?: number;
+  /** Where the sandbox's clock starts. Default 2026-01-01T00:00:00Z, so runs do not depend on the day. */
+  startTime?: Date;
+}
+
+export interface ListQuery {
+  page?: number;
+  size?: number;
+  status?: string;
+}
+
+/** The API's documented error body. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  path: string;
+  status: number;
+  timestamp: string;
+}
+
+export type StoreAnswer<T> = { status: 200; body: T } | { status: 400 | 404; body: ErrorBody };
+
+export interface CallStore {
+  list(query: ListQuery): StoreAnswer<CallListResponse>;
+  get(callId: string): StoreAnswer<Call>;
+  create(body: unknown): StoreAnswer<Call>;
+  remove(callId: string): StoreAnswer<undefined>;
+  /** Moves the clock forward: created calls connect and end as time passes. */
+  advance(milliseconds: number): void;
+  /** Back to the seeded calls, and the clock back to its start. */
+  reset(): void;
+  /** The sandbox's clock. */
+  now(): Date;
+}
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_CALL_COUNT = 57;
+export const DEFAULT_START_TIME = new Date("2026-01-01T00:00:00.000Z");
+const DEFAULT_PAGE_SIZE = 10;
+
+type Entry = { seeded: Call } | { created: CreatedCall };
+
+export function createCallStore(options: CallStoreOptions = {}): CallStore {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const count = options.calls ?? DEFAULT_CALL_COUNT;
+  const startTime = options.startTime ?? DEFAULT_START_TIME;
+  if (!Number.isInteger(seed)) throw new TypeError(`seed must be a whole number, got ${seed}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new TypeError(`calls must be a whole number of 0 or more, got ${count}`);
+
+  let clock = startTime.getTime();
+  let serial = 0;
+  // Newest first, as the API lists them.
+  let entries: Entry[] = [];
+  const reset = () => {
+    clock = startTime.getTime();
+    serial = 0;
+    entries = seededCalls(seed, count, startTime).map((call) => ({ seeded: call }));
+  };
+  reset();
+
+  const view = (entry: Entry): Call => ("seeded" in entry ? entry.seeded : callAt(entry.created, clock));
+  const find = (callId: string) => entries.findIndex((entry) => view(entry).callId === callId);
+  const error = (status: 400 | 404, message: string, path: string) => ({
+    status,
+    body: {
+      error: status === 400 ? "Bad Request" : "Not Found",
+      message,
+      path,
+      status,
+      timestamp: new Date(clock).toISOString(),
+    },
+  });
+
+  return {
+    list({ page = 0, size = DEFAULT_PAGE_SIZE, status }) {
+      if (!Number.isInteger(page) || page < 0)
+        return error(400, "page must be a whole number of 0 or more", "/v1/calls");
+      if (!Number.isInteger(size) || size < 1)
+        return error(400, "size must be a whole number of 1 or more", "/v1/calls");
+      const matching = entries.map(view).filter((call) => status === undefined || call.status === status);
+      const totalCounts = matching.length;
+      return {
+        status: 200,
+        body: {
+          data: matching.slice(page * size, (page + 1) * size),
+          page,
+          size,
+          totalCounts,
+          totalPages: Math.ceil(totalCounts / size),
+          hasNext: (page + 1) * size < totalCounts,
+          hasPrevious: page > 0,
+        },
+      };
+    },
+    get(callId) {
+      const index = find(callId);
+      const entry = entries[index];
+      return entry
+        ? { status: 200, body: view(entry) }
+        : error(404, `No call with id ${callId}`, `/v1/calls/${callId}`);
+    },
+    create(body) {
+      const read = readCreateCallRequest(body);
+      if ("problem" in read) return error(400, `Invalid request parameters: ${read.problem}`, "/v1/calls");
+      const created = planCall(seed, ++serial, read.request, clock);
+      entries.unshift({ created });
+      return { status: 200, body: callAt(created, clock) };
+    },
+    remove(callId) {
+      const index = find(callId);
+      if (index === -1) return error(404, `No call with id ${callId}`, `/v1/calls/${callId}`);
+      entries.splice(index, 1);
+      return { status: 200, body: undefined };
+    },
+    advance(milliseconds) {
+      if (!Number.isFinite(milliseconds) || milliseconds < 0) {
+        throw new TypeError(`advance(ms) takes a number of milliseconds of 0 or more, got ${milliseconds}`);
+      }
+      clock += milliseconds;
+    },
+    reset,
+    now: () => new Date(clock),
+  };
+}
