@@ -96,16 +96,19 @@ function control(store: CallStore, method: string, url: URL, response: ServerRes
   if (method === "POST" && url.pathname === `${CONTROL_PATH}/advance`) {
     const milliseconds = Number(url.searchParams.get("ms"));
     if (!Number.isFinite(milliseconds) || milliseconds < 0) {
-      return send(response, 400, { message: "advance takes ?ms=N, a number of milliseconds of 0 or more" });
+      send(response, 400, { message: "advance takes ?ms=N, a number of milliseconds of 0 or more" });
+      return;
     }
     store.advance(milliseconds);
-    return send(response, 200, { now: store.now().toISOString() });
+    send(response, 200, { now: store.now().toISOString() });
+    return;
   }
   if (method === "POST" && url.pathname === `${CONTROL_PATH}/reset`) {
     store.reset();
-    return send(response, 200, { now: store.now().toISOString() });
+    send(response, 200, { now: store.now().toISOString() });
+    return;
   }
-  return send(response, 404, { message: `No control route ${method} ${url.pathname}` });
+  send(response, 404, { message: `No control route ${method} ${url.pathname}` });
 }
 
 function integerParameter(url: URL, name: string): number | undefined {
