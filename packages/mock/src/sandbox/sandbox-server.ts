@@ -4,12 +4,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type CallStore, type CallStoreOptions, createCallStore, type StoreAnswer } from "./call-store.js";
+import { FAULT_HEADER, type Fault, parseFault } from "./faults.js";
 
 export interface SandboxOptions extends CallStoreOptions {
   /** Default 0: a port the system chooses. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** Faults for the next API requests, one each, in order: `[{ kind: "server-error" }]` fails the first only. */
+  faults?: Fault[];
+  /** Added to every API answer, in milliseconds. Default 0. */
+  latencyMs?: number;
 }
 
 export interface RunningSandbox {
@@ -17,8 +22,10 @@ export interface RunningSandbox {
   url: string;
   /** Moves the sandbox's clock: created calls connect and end as it passes. */
   advance(milliseconds: number): void;
-  /** Back to the seeded calls and the start of the clock. */
+  /** Back to the seeded calls and the start of the clock. Queued faults are dropped. */
   reset(): void;
+  /** Queues a fault for the next API request (after those already queued). */
+  failNext(fault: Fault): void;
   stop(): Promise<void>;
 }
 
@@ -27,8 +34,10 @@ export const CONTROL_PATH = "/__sandbox";
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const store = createCallStore(options);
+  const queued: Fault[] = [...(options.faults ?? [])];
+  const latencyMs = options.latencyMs ?? 0;
   const server = createServer((request, response) => {
-    handle(store, request, response).catch((error: unknown) => {
+    handle(store, { queued, latencyMs }, request, response).catch((error: unknown) => {
       send(response, 500, { error: "Internal Server Error", message: String(error), status: 500 });
     });
   });
@@ -41,7 +50,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     url: `http://${host}:${port}`,
     advance: (milliseconds) => store.advance(milliseconds),
-    reset: () => store.reset(),
+    reset: () => {
+      store.reset();
+      queued.length = 0;
+    },
+    failNext: (fault) => queued.push(fault),
     stop: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -50,12 +63,48 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 }
 
-async function handle(store: CallStore, request: IncomingMessage, response: ServerResponse): Promise<void> {
+interface FaultSettings {
+  /** Faults for the next API requests, taken one a request. */
+  queued: Fault[];
+  latencyMs: number;
+}
+
+async function handle(
+  store: CallStore,
+  faults: FaultSettings,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? "/", "http://sandbox");
   const body = await readBody(request);
   const method = request.method ?? "GET";
 
   if (url.pathname.startsWith(`${CONTROL_PATH}/`)) return control(store, method, url, response);
+
+  const asked = request.headers[FAULT_HEADER];
+  const fault = typeof asked === "string" ? parseFault(asked) : faults.queued.shift();
+  if (typeof asked === "string" && !fault) {
+    const message = `${FAULT_HEADER} must be rate-limit[;retry-after=N], server-error, delay=MS or reset, got ${JSON.stringify(asked)}`;
+    return answer(response, { status: 400, body: apiError(store, 400, "Bad Request", message, url.pathname) });
+  }
+  const delay = faults.latencyMs + (fault?.kind === "delay" ? fault.milliseconds : 0);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  if (fault?.kind === "reset") {
+    request.socket.resetAndDestroy();
+    return;
+  }
+  if (fault?.kind === "rate-limit") {
+    response.setHeader("retry-after", String(fault.retryAfterSeconds));
+    const message = "Too many requests: wait before retrying";
+    return answer(response, { status: 429, body: apiError(store, 429, "Too Many Requests", message, url.pathname) });
+  }
+  if (fault?.kind === "server-error") {
+    const message = "The sandbox failed this request on purpose";
+    return answer(response, {
+      status: 500,
+      body: apiError(store, 500, "Internal Server Error", message, url.pathname),
+    });
+  }
   // The API wants a key; the sandbox takes any, so a test can check that its app sends one.
   if (!request.headers["x-api-key"]) {
     return answer(response, {

@@ -89,3 +89,47 @@ describe("the HTTP sandbox", () => {
     expect(validateAgainst("ErrorResponse", answer.body).valid).toBe(true);
   });
 });
+
+describe("faults on request", () => {
+  test("X-Sandbox-Fault: rate-limit is a 429 with Retry-After, and the next request is answered", async () => {
+    const { url } = await sandbox();
+    const limited = await fetch(`${url}/v1/calls`, {
+      headers: { ...KEY, "x-sandbox-fault": "rate-limit;retry-after=3" },
+    });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("3");
+    expect(validateAgainst("ErrorResponse", await limited.json()).valid).toBe(true);
+    expect((await call(url, "/v1/calls")).status).toBe(200);
+  });
+
+  test("a 5xx then success, queued with the faults option", async () => {
+    const { url } = await sandbox({ faults: [{ kind: "server-error" }] });
+    const failed = await call(url, "/v1/calls");
+    expect(failed.status).toBe(500);
+    expect(validateAgainst("ErrorResponse", failed.body).valid).toBe(true);
+    expect((await call(url, "/v1/calls")).status).toBe(200);
+  });
+
+  test("a connection reset after the request was read, queued with failNext", async () => {
+    const running = await sandbox();
+    running.failNext({ kind: "reset" });
+    await expect(fetch(`${running.url}/v1/calls`, { headers: KEY })).rejects.toThrow(TypeError);
+    expect((await call(running.url, "/v1/calls")).status).toBe(200);
+  });
+
+  test("a slow answer: a caller's timeout shorter than the delay runs out", async () => {
+    const { url } = await sandbox();
+    const slow = fetch(`${url}/v1/calls`, {
+      headers: { ...KEY, "x-sandbox-fault": "delay=3000" },
+      signal: AbortSignal.timeout(200),
+    });
+    await expect(slow).rejects.toMatchObject({ name: "TimeoutError" });
+  });
+
+  test("a fault the sandbox does not know is the API's 400, naming the ones it does", async () => {
+    const { url } = await sandbox();
+    const answer = await call(url, "/v1/calls", { headers: { "x-sandbox-fault": "explode" } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toMatch(/rate-limit.*server-error.*delay=MS.*reset/);
+  });
+});

@@ -1,0 +1,25 @@
+// Faults a consumer's tests ask for, to exercise their own retry and timeout handling: a 429 with Retry-After,
+// a 500, a slow answer, or a connection reset after the request was read. Asked for per request with the
+// `X-Sandbox-Fault` header, or queued for the next requests with the sandbox's `faults` option or `failNext()`.
+
+/** One fault: what the next answer does instead of (or before) answering normally. */
+export type Fault =
+  | { kind: "rate-limit"; retryAfterSeconds: number }
+  | { kind: "server-error" }
+  | { kind: "delay"; milliseconds: number }
+  | { kind: "reset" };
+
+/** The request header that asks for a fault: `rate-limit`, `rate-limit;retry-after=2`, `server-error`, `delay=250`, `reset`. */
+export const FAULT_HEADER = "x-sandbox-fault";
+
+/** Reads a fault as the header writes it; undefined for a value it does not know, which the server refuses. */
+export function parseFault(text: string): Fault | undefined {
+  const value = text.trim();
+  if (value === "server-error") return { kind: "server-error" };
+  if (value === "reset") return { kind: "reset" };
+  const delay = /^delay=(\d+)$/.exec(value);
+  if (delay) return { kind: "delay", milliseconds: Number(delay[1]) };
+  const rateLimit = /^rate-limit(?:;\s*retry-after=(\d+))?$/.exec(value);
+  if (rateLimit) return { kind: "rate-limit", retryAfterSeconds: Number(rateLimit[1] ?? 1) };
+  return undefined;
+}
