@@ -1,6 +1,7 @@
 // The sandbox's state: the seeded calls and those created since, on a clock the test moves. Transports (the
 // HTTP sandbox, and later MSW handlers) turn requests into these operations; the rules live here, once.
 import type { Call, CallListResponse } from "@sigmamind/types";
+import { apiError, type ErrorBody } from "./api-error.js";
 import { type CreatedCall, callAt, planCall } from "./call-lifecycle.js";
 import { readCreateCallRequest } from "./create-call-request.js";
 import { seededCalls } from "./seeded-calls.js";
@@ -18,15 +19,6 @@ export interface ListQuery {
   page?: number;
   size?: number;
   status?: string;
-}
-
-/** The API's documented error body. */
-export interface ErrorBody {
-  error: string;
-  message: string;
-  path: string;
-  status: number;
-  timestamp: string;
 }
 
 export type StoreAnswer<T> = { status: 200; body: T } | { status: 400 | 404; body: ErrorBody };
@@ -72,16 +64,7 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
 
   const view = (entry: Entry): Call => ("seeded" in entry ? entry.seeded : callAt(entry.created, clock));
   const find = (callId: string) => entries.findIndex((entry) => view(entry).callId === callId);
-  const error = (status: 400 | 404, message: string, path: string) => ({
-    status,
-    body: {
-      error: status === 400 ? "Bad Request" : "Not Found",
-      message,
-      path,
-      status,
-      timestamp: new Date(clock).toISOString(),
-    },
-  });
+  const error = (status: 400 | 404, message: string, path: string) => apiError(status, message, path, new Date(clock));
 
   return {
     list({ page = 0, size = DEFAULT_PAGE_SIZE, status }) {

@@ -3,7 +3,8 @@
 // otherwise, and says where it is.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type CallStore, type CallStoreOptions, createCallStore, type StoreAnswer } from "./call-store.js";
+import { apiError } from "./api-error.js";
+import { type CallStore, type CallStoreOptions, createCallStore } from "./call-store.js";
 import { FAULT_HEADER, type Fault, parseFault } from "./faults.js";
 
 export interface SandboxOptions extends CallStoreOptions {
@@ -38,7 +39,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const latencyMs = options.latencyMs ?? 0;
   const server = createServer((request, response) => {
     handle(store, { queued, latencyMs }, request, response).catch((error: unknown) => {
-      send(response, 500, { error: "Internal Server Error", message: String(error), status: 500 });
+      answer(response, apiError(500, String(error), request.url ?? "/", store.now()));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -85,7 +86,7 @@ async function handle(
   const fault = typeof asked === "string" ? parseFault(asked) : faults.queued.shift();
   if (typeof asked === "string" && !fault) {
     const message = `${FAULT_HEADER} must be rate-limit[;retry-after=N], server-error, delay=MS or reset, got ${JSON.stringify(asked)}`;
-    return answer(response, { status: 400, body: apiError(store, 400, "Bad Request", message, url.pathname) });
+    return answer(response, apiError(400, message, url.pathname, store.now()));
   }
   const delay = faults.latencyMs + (fault?.kind === "delay" ? fault.milliseconds : 0);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -96,21 +97,15 @@ async function handle(
   if (fault?.kind === "rate-limit") {
     response.setHeader("retry-after", String(fault.retryAfterSeconds));
     const message = "Too many requests: wait before retrying";
-    return answer(response, { status: 429, body: apiError(store, 429, "Too Many Requests", message, url.pathname) });
+    return answer(response, apiError(429, message, url.pathname, store.now()));
   }
   if (fault?.kind === "server-error") {
     const message = "The sandbox failed this request on purpose";
-    return answer(response, {
-      status: 500,
-      body: apiError(store, 500, "Internal Server Error", message, url.pathname),
-    });
+    return answer(response, apiError(500, message, url.pathname, store.now()));
   }
   // The API wants a key; the sandbox takes any, so a test can check that its app sends one.
   if (!request.headers["x-api-key"]) {
-    return answer(response, {
-      status: 401,
-      body: apiError(store, 401, "Unauthorized", "The X-API-Key header is missing", url.pathname),
-    });
+    return answer(response, apiError(401, "The X-API-Key header is missing", url.pathname, store.now()));
   }
 
   if (url.pathname === "/v1/calls" && method === "GET") {
@@ -118,7 +113,7 @@ async function handle(
     const size = integerParameter(url, "size");
     if (Number.isNaN(page) || Number.isNaN(size)) {
       const message = `Invalid request parameters: ${Number.isNaN(page) ? "page" : "size"} must be a whole number`;
-      return answer(response, { status: 400, body: apiError(store, 400, "Bad Request", message, url.pathname) });
+      return answer(response, apiError(400, message, url.pathname, store.now()));
     }
     return answer(response, store.list({ page, size, status: url.searchParams.get("status") ?? undefined }));
   }
@@ -128,7 +123,7 @@ async function handle(
       parsed = JSON.parse(body);
     } catch {
       const message = "Invalid request parameters: the body is not JSON";
-      return answer(response, { status: 400, body: apiError(store, 400, "Bad Request", message, url.pathname) });
+      return answer(response, apiError(400, message, url.pathname, store.now()));
     }
     return answer(response, store.create(parsed));
   }
@@ -138,7 +133,7 @@ async function handle(
     return answer(response, method === "GET" ? store.get(callId) : store.remove(callId));
   }
   const message = `No route for ${method} ${url.pathname}`;
-  return answer(response, { status: 404, body: apiError(store, 404, "Not Found", message, url.pathname) });
+  return answer(response, apiError(404, message, url.pathname, store.now()));
 }
 
 function control(store: CallStore, method: string, url: URL, response: ServerResponse): void {
@@ -166,11 +161,7 @@ function integerParameter(url: URL, name: string): number | undefined {
   return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
 }
 
-function apiError(store: CallStore, status: number, error: string, message: string, path: string) {
-  return { error, message, path, status, timestamp: store.now().toISOString() };
-}
-
-function answer(response: ServerResponse, result: StoreAnswer<unknown> | { status: number; body: unknown }) {
+function answer(response: ServerResponse, result: { status: number; body: unknown }) {
   send(response, result.status, result.body);
 }
 
