@@ -13,6 +13,7 @@ const REASONS = {
   400: "Bad Request",
   401: "Unauthorized",
   404: "Not Found",
+  422: "Unprocessable Entity",
   429: "Too Many Requests",
   500: "Internal Server Error",
 } as const;

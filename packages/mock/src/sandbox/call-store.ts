@@ -4,6 +4,7 @@ import type { Call, CallListResponse } from "@sigmamind/types";
 import { apiError, type ErrorBody } from "./api-error.js";
 import { type CreatedCall, callAt, planCall } from "./call-lifecycle.js";
 import { readCreateCallRequest } from "./create-call-request.js";
+import { describePage } from "./paging.js";
 import { seededCalls } from "./seeded-calls.js";
 
 export interface CallStoreOptions {
@@ -40,6 +41,8 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_CALL_COUNT = 57;
 export const DEFAULT_START_TIME = new Date("2026-01-01T00:00:00.000Z");
 const DEFAULT_PAGE_SIZE = 10;
+/** The spec's bound on page and size (int32). */
+const INT32_MAX = 2_147_483_647;
 
 type Entry = { seeded: Call } | { created: CreatedCall };
 
@@ -68,23 +71,14 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
 
   return {
     list({ page = 0, size = DEFAULT_PAGE_SIZE, status }) {
-      if (!Number.isInteger(page) || page < 0)
-        return error(400, "page must be a whole number of 0 or more", "/v1/calls");
-      if (!Number.isInteger(size) || size < 1)
-        return error(400, "size must be a whole number of 1 or more", "/v1/calls");
+      if (!Number.isInteger(page) || page < 0 || page > INT32_MAX)
+        return error(400, `page must be a whole number from 0 to ${INT32_MAX}`, "/v1/calls");
+      if (!Number.isInteger(size) || size < 1 || size > INT32_MAX)
+        return error(400, `size must be a whole number from 1 to ${INT32_MAX}`, "/v1/calls");
       const matching = entries.map(view).filter((call) => status === undefined || call.status === status);
-      const totalCounts = matching.length;
       return {
         status: 200,
-        body: {
-          data: matching.slice(page * size, (page + 1) * size),
-          page,
-          size,
-          totalCounts,
-          totalPages: Math.ceil(totalCounts / size),
-          hasNext: (page + 1) * size < totalCounts,
-          hasPrevious: page > 0,
-        },
+        body: { data: matching.slice(page * size, (page + 1) * size), ...describePage(page, size, matching.length) },
       };
     },
     get(callId) {

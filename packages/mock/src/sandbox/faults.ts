@@ -4,7 +4,7 @@
 
 /** One fault: what the next answer does instead of (or before) answering normally. */
 export type Fault =
-  | { kind: "rate-limit"; retryAfterSeconds: number }
+  | { kind: "rate-limit" /** Default 1. */; retryAfterSeconds?: number }
   | { kind: "server-error" }
   | { kind: "delay"; milliseconds: number }
   | { kind: "reset" };
@@ -22,4 +22,21 @@ export function parseFault(text: string): Fault | undefined {
   const rateLimit = /^rate-limit(?:;\s*retry-after=(\d+))?$/.exec(value);
   if (rateLimit) return { kind: "rate-limit", retryAfterSeconds: Number(rateLimit[1] ?? 1) };
   return undefined;
+}
+
+/** The header value that asks for `fault`: how the HTTP sandbox hands a queued fault on to the store behind Prism. */
+export function formatFault(fault: Fault): string {
+  switch (fault.kind) {
+    case "rate-limit":
+      return `rate-limit;retry-after=${fault.retryAfterSeconds ?? 1}`;
+    case "delay":
+      return `delay=${fault.milliseconds}`;
+    default:
+      return fault.kind;
+  }
+}
+
+/** The fault a request's `X-Sandbox-Fault` header asks for: none without the header, `"unknown"` for a value the sandbox does not know. */
+export function faultAsked(header: string | null): Fault | "unknown" | undefined {
+  return header === null ? undefined : (parseFault(header) ?? "unknown");
 }

@@ -1,187 +1,176 @@
-// The sandbox over HTTP: the calls API's four operations on a call store, plus two control routes so that tests
-// in any language or process can move the clock and start over. It listens on 127.0.0.1 and port 0 unless told
-// otherwise, and says where it is.
+// The HTTP sandbox: a stateful fake of the calls API with the spec checked on every answer. Three parts, in order
+// of a request: this front, which carries out faults and latency and answers the control routes; Stoplight Prism
+// in proxy mode, which validates the request and the answer against the spec; and the store's own server
+// behind it. An answer that breaks the spec never reaches the caller as if it were right: it becomes a 500 that
+// names the violation, and is printed and kept in `violations`.
+import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { MockStartError } from "../errors.js";
+import { besideThisFile, type PrismProcess, startPrism } from "../prism-process.js";
+import { answerControlRequest, isControlRequest, type SandboxAnswer, type SandboxRequest } from "./answer-request.js";
 import { apiError } from "./api-error.js";
-import { type CallStore, type CallStoreOptions, createCallStore } from "./call-store.js";
-import { FAULT_HEADER, type Fault, parseFault } from "./faults.js";
+import { FAULT_HEADER, type Fault, formatFault } from "./faults.js";
+import { close, listen, readRequest, writeAnswer } from "./node-http.js";
+import { createSandboxState, type SandboxState, type SandboxStateOptions } from "./sandbox.js";
+import { serveStore } from "./store-server.js";
+import { readViolations, type SpecViolation } from "./violations.js";
 
-export interface SandboxOptions extends CallStoreOptions {
+export interface SandboxOptions extends SandboxStateOptions {
   /** Default 0: a port the system chooses. */
   port?: number;
-  /** Default 127.0.0.1. */
+  /** Default 127.0.0.1, so the sandbox is never reachable from another machine. */
   host?: string;
-  /** Faults for the next API requests, one each, in order: `[{ kind: "server-error" }]` fails the first only. */
-  faults?: Fault[];
-  /** Added to every API answer, in milliseconds. Default 0. */
-  latencyMs?: number;
+  /** The OpenAPI document Prism checks every request and answer against. Default: the spec bundled with this package. */
+  specPath?: string;
+  /** How long to wait for Prism to listen before giving up. Default 30 000 ms. */
+  startTimeoutMs?: number;
 }
 
 export interface RunningSandbox {
-  /** `http://127.0.0.1:<port>`, to pass as the client's `baseUrl`. */
-  url: string;
+  /** Such as `http://127.0.0.1:4010`: pass it as the client's `baseUrl`. */
+  readonly url: string;
   /** Moves the sandbox's clock: created calls connect and end as it passes. */
   advance(milliseconds: number): void;
   /** Back to the seeded calls and the start of the clock. Queued faults are dropped. */
   reset(): void;
-  /** Queues a fault for the next API request (after those already queued). */
+  /** Queues a fault for the next API request, after those already queued. */
   failNext(fault: Fault): void;
+  /** The sandbox's clock. */
+  now(): Date;
+  /** Answers of the sandbox that broke the spec, each turned into a 500. Empty unless the sandbox has a bug. */
+  readonly violations: readonly SpecViolation[];
+  /** Stops the sandbox and frees its port. Safe to call more than once. */
   stop(): Promise<void>;
 }
 
-/** The control routes, outside the API's own paths: `POST /__sandbox/advance?ms=N`, `POST /__sandbox/reset`. */
-export const CONTROL_PATH = "/__sandbox";
-
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const store = createCallStore(options);
-  const queued: Fault[] = [...(options.faults ?? [])];
-  const latencyMs = options.latencyMs ?? 0;
-  const server = createServer((request, response) => {
-    handle(store, { queued, latencyMs }, request, response).catch((error: unknown) => {
-      answer(response, apiError(500, String(error), request.url ?? "/", store.now()));
+  const state = sandboxStateOf(options);
+  const port = options.port ?? 0;
+  const host = options.host ?? "127.0.0.1";
+  if (!(Number.isInteger(port) && port >= 0 && port < 65536)) {
+    throw new MockStartError(`startSandbox: port must be an integer from 1 to 65535, or 0 for any, got ${port}.`);
+  }
+  const specPath = options.specPath ?? besideThisFile("openapi.yaml");
+  if (!existsSync(specPath)) {
+    throw new MockStartError(
+      `startSandbox: no OpenAPI document at ${specPath}. Pass specPath, or reinstall @sigmamind/mock.`,
+    );
+  }
+  const store = await serveStore(state);
+  let prism: PrismProcess | undefined;
+  try {
+    prism = await startPrism(
+      "proxy",
+      [specPath, store.url, "--host", "127.0.0.1", "--port", "0"],
+      options.startTimeoutMs ?? 30_000,
+    );
+    const violations: SpecViolation[] = [];
+    const upstream = prism.url;
+    const front = createServer((incoming, response) => {
+      serve(state, upstream, violations, incoming, response).catch((error: unknown) => {
+        const path = new URL(incoming.url ?? "/", "http://sandbox").pathname;
+        const reason = error instanceof Error ? error.message : String(error);
+        const message = `The sandbox could not answer: its Prism proxy failed (${reason}).`;
+        if (!response.headersSent) writeAnswer(response, failure(state, path, message));
+        else response.destroy();
+      });
     });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
-  const { address, port } = server.address() as AddressInfo;
-  const host = address.includes(":") ? `[${address}]` : address;
-  return {
-    url: `http://${host}:${port}`,
-    advance: (milliseconds) => store.advance(milliseconds),
-    reset: () => {
-      store.reset();
-      queued.length = 0;
-    },
-    failNext: (fault) => queued.push(fault),
-    stop: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+    const url = await listen(front, port, host).catch((error: NodeJS.ErrnoException) => {
+      throw new MockStartError(
+        error.code === "EADDRINUSE"
+          ? `startSandbox: port ${port} is in use. Pass another port, or none to get a free one.`
+          : `startSandbox: could not listen on ${host}:${port}: ${error.message}`,
+      );
+    });
+    const running = prism;
+    let stopped: Promise<void> | undefined;
+    return {
+      url,
+      advance: (milliseconds) => state.store.advance(milliseconds),
+      reset: () => state.reset(),
+      failNext: (fault) => state.failNext(fault),
+      now: () => state.store.now(),
+      violations,
+      stop: () => {
+        stopped ??= Promise.all([close(front), running.stop(), store.stop()]).then(() => undefined);
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await Promise.all([prism?.stop(), store.stop()]);
+    throw error;
+  }
 }
 
-interface FaultSettings {
-  /** Faults for the next API requests, taken one a request. */
-  queued: Fault[];
-  latencyMs: number;
+function sandboxStateOf(options: SandboxOptions): SandboxState {
+  try {
+    return createSandboxState(options);
+  } catch (error) {
+    throw new MockStartError(`startSandbox: ${(error as Error).message}.`);
+  }
 }
 
-async function handle(
-  store: CallStore,
-  faults: FaultSettings,
-  request: IncomingMessage,
+async function serve(
+  state: SandboxState,
+  upstream: string,
+  violations: SpecViolation[],
+  incoming: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const url = new URL(request.url ?? "/", "http://sandbox");
-  const body = await readBody(request);
-  const method = request.method ?? "GET";
+  const request = await readRequest(incoming);
+  if (isControlRequest(request.url)) return writeAnswer(response, answerControlRequest(state, request));
 
-  if (url.pathname.startsWith(`${CONTROL_PATH}/`)) return control(store, method, url, response);
-
-  const asked = request.headers[FAULT_HEADER];
-  const fault = typeof asked === "string" ? parseFault(asked) : faults.queued.shift();
-  if (typeof asked === "string" && !fault) {
-    const message = `${FAULT_HEADER} must be rate-limit[;retry-after=N], server-error, delay=MS or reset, got ${JSON.stringify(asked)}`;
-    return answer(response, apiError(400, message, url.pathname, store.now()));
-  }
-  const delay = faults.latencyMs + (fault?.kind === "delay" ? fault.milliseconds : 0);
+  const fault = state.takeFault(request.headers.get(FAULT_HEADER));
+  const delay = state.latencyMs + (typeof fault === "object" && fault.kind === "delay" ? fault.milliseconds : 0);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-  if (fault?.kind === "reset") {
-    request.socket.resetAndDestroy();
+  if (typeof fault === "object" && fault.kind === "reset") {
+    incoming.socket.resetAndDestroy();
     return;
   }
-  if (fault?.kind === "rate-limit") {
-    response.setHeader("retry-after", String(fault.retryAfterSeconds));
-    const message = "Too many requests: wait before retrying";
-    return answer(response, apiError(429, message, url.pathname, store.now()));
-  }
-  if (fault?.kind === "server-error") {
-    const message = "The sandbox failed this request on purpose";
-    return answer(response, apiError(500, message, url.pathname, store.now()));
-  }
-  // The API wants a key; the sandbox takes any, so a test can check that its app sends one.
-  if (!request.headers["x-api-key"]) {
-    return answer(response, apiError(401, "The X-API-Key header is missing", url.pathname, store.now()));
-  }
+  // A queued fault travels to the store as the header a test could have sent.
+  if (typeof fault === "object" && !request.headers.has(FAULT_HEADER))
+    request.headers.set(FAULT_HEADER, formatFault(fault));
 
-  if (url.pathname === "/v1/calls" && method === "GET") {
-    const page = integerParameter(url, "page");
-    const size = integerParameter(url, "size");
-    if (Number.isNaN(page) || Number.isNaN(size)) {
-      const message = `Invalid request parameters: ${Number.isNaN(page) ? "page" : "size"} must be a whole number`;
-      return answer(response, apiError(400, message, url.pathname, store.now()));
-    }
-    return answer(response, store.list({ page, size, status: url.searchParams.get("status") ?? undefined }));
+  const answer = await forward(upstream, request);
+  const broken = readViolations(answer.headers.get("sl-violations")).filter((violation) => violation.inResponse);
+  if (broken.length > 0) {
+    violations.push(...broken);
+    const described = broken.map((violation) => violation.description).join("; ");
+    const message = `The sandbox's answer to ${request.method} ${request.url.pathname} broke the spec: ${described}. This is a bug in @sigmamind/mock; please report it.`;
+    process.stderr.write(`@sigmamind/mock sandbox: ${message}\n`);
+    return writeAnswer(response, failure(state, request.url.pathname, message));
   }
-  if (url.pathname === "/v1/calls" && method === "POST") {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      const message = "Invalid request parameters: the body is not JSON";
-      return answer(response, apiError(400, message, url.pathname, store.now()));
-    }
-    return answer(response, store.create(parsed));
-  }
-  const single = /^\/v1\/calls\/([^/]+)$/.exec(url.pathname);
-  if (single && (method === "GET" || method === "DELETE")) {
-    const callId = decodeURIComponent(single[1] as string);
-    return answer(response, method === "GET" ? store.get(callId) : store.remove(callId));
-  }
-  const message = `No route for ${method} ${url.pathname}`;
-  return answer(response, apiError(404, message, url.pathname, store.now()));
-}
-
-function control(store: CallStore, method: string, url: URL, response: ServerResponse): void {
-  if (method === "POST" && url.pathname === `${CONTROL_PATH}/advance`) {
-    const milliseconds = Number(url.searchParams.get("ms"));
-    if (!Number.isFinite(milliseconds) || milliseconds < 0) {
-      send(response, 400, { message: "advance takes ?ms=N, a number of milliseconds of 0 or more" });
-      return;
-    }
-    store.advance(milliseconds);
-    send(response, 200, { now: store.now().toISOString() });
-    return;
-  }
-  if (method === "POST" && url.pathname === `${CONTROL_PATH}/reset`) {
-    store.reset();
-    send(response, 200, { now: store.now().toISOString() });
-    return;
-  }
-  send(response, 404, { message: `No control route ${method} ${url.pathname}` });
-}
-
-function integerParameter(url: URL, name: string): number | undefined {
-  const value = url.searchParams.get(name);
-  if (value === null) return undefined;
-  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
-}
-
-function answer(response: ServerResponse, result: { status: number; body: unknown }) {
-  send(response, result.status, result.body);
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  const text = body === undefined ? "" : JSON.stringify(body);
-  response.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": String(Buffer.byteLength(text)),
+  const headers: Record<string, string> = {};
+  answer.headers.forEach((value, name) => {
+    if (!DROPPED_HEADERS.has(name)) headers[name] = value;
   });
-  response.end(text);
+  const body = Buffer.from(await answer.arrayBuffer());
+  response.writeHead(answer.status, { ...headers, "content-length": String(body.byteLength) });
+  response.end(body);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = "";
-    request.setEncoding("utf8");
-    request.on("data", (chunk: string) => {
-      text += chunk;
-    });
-    request.on("end", () => resolve(text));
-    request.on("error", reject);
+// Hop-by-hop headers, and those the body's new framing replaces: fetch has already decoded the body.
+const DROPPED_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+]);
+
+function forward(upstream: string, request: SandboxRequest): Promise<Response> {
+  const headers = new Headers(request.headers);
+  for (const name of ["host", "connection", "content-length", "transfer-encoding", "expect"]) headers.delete(name);
+  const hasBody = request.body.length > 0 && !["GET", "HEAD"].includes(request.method.toUpperCase());
+  return fetch(`${upstream}${request.url.pathname}${request.url.search}`, {
+    method: request.method,
+    headers,
+    ...(hasBody && { body: request.body }),
+    redirect: "manual",
   });
+}
+
+function failure(state: SandboxState, path: string, message: string): SandboxAnswer {
+  const { status, body } = apiError(500, message, path, state.store.now());
+  return { status, headers: { "content-type": "application/json" }, body };
 }

@@ -1,0 +1,115 @@
+// How the sandbox answers a request, whatever carried it (a Node server, an MSW handler): the calls API's four
+// operations on the store, the faults that replace an answer, and the control routes. Delays and connection
+// resets cannot be written as an answer, so the transports carry them out; everything else is decided here.
+import { apiError } from "./api-error.js";
+import type { StoreAnswer } from "./call-store.js";
+import { FAULT_HEADER, type Fault } from "./faults.js";
+import type { SandboxState } from "./sandbox.js";
+
+/** A request as the sandbox reads it. */
+export interface SandboxRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: string;
+}
+
+/** An answer as the transports write it: a JSON body, or none. */
+export interface SandboxAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** The control routes, outside the API's own paths: `POST /__sandbox/advance?ms=N`, `POST /__sandbox/reset`. */
+export const CONTROL_PATH = "/__sandbox";
+
+export function isControlRequest(url: URL): boolean {
+  return url.pathname.startsWith(`${CONTROL_PATH}/`);
+}
+
+/** Answers an API request from the store as the API would, unless `fault` replaces the answer. */
+export function answerApiRequest(
+  state: SandboxState,
+  request: SandboxRequest,
+  fault: Fault | "unknown" | undefined,
+): SandboxAnswer {
+  const { store } = state;
+  const { pathname } = request.url;
+  const error = (status: 400 | 401 | 404 | 422 | 429 | 500, message: string) =>
+    json(apiError(status, message, pathname, store.now()));
+
+  // 422, which every operation documents: the header's value breaks the sandbox's constraint.
+  if (fault === "unknown") {
+    const asked = JSON.stringify(request.headers.get(FAULT_HEADER));
+    return error(
+      422,
+      `${FAULT_HEADER} must be rate-limit[;retry-after=N], server-error, delay=MS or reset, got ${asked}`,
+    );
+  }
+  if (fault?.kind === "rate-limit") {
+    const answer = error(429, "Too many requests: wait before retrying");
+    return { ...answer, headers: { ...answer.headers, "retry-after": String(fault.retryAfterSeconds ?? 1) } };
+  }
+  if (fault?.kind === "server-error") return error(500, "The sandbox failed this request on purpose");
+  // The API wants a key; the sandbox takes any, so a test can check that its app sends one.
+  if (!request.headers.get("x-api-key")) return error(401, "The X-API-Key header is missing");
+
+  const method = request.method.toUpperCase();
+  if (pathname === "/v1/calls" && method === "GET") {
+    const page = integerParameter(request.url, "page");
+    const size = integerParameter(request.url, "size");
+    if (Number.isNaN(page) || Number.isNaN(size)) {
+      return error(400, `Invalid request parameters: ${Number.isNaN(page) ? "page" : "size"} must be a whole number`);
+    }
+    return json(store.list({ page, size, status: request.url.searchParams.get("status") ?? undefined }));
+  }
+  if (pathname === "/v1/calls" && method === "POST") {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(request.body);
+    } catch {
+      return error(400, "Invalid request parameters: the body is not JSON");
+    }
+    return json(store.create(parsed));
+  }
+  const single = /^\/v1\/calls\/([^/]+)$/.exec(pathname);
+  if (single && (method === "GET" || method === "DELETE")) {
+    const callId = decodeURIComponent(single[1] as string);
+    return json(method === "GET" ? store.get(callId) : store.remove(callId));
+  }
+  return error(404, `No route for ${method} ${pathname}`);
+}
+
+/** Answers `POST /__sandbox/advance?ms=N` and `POST /__sandbox/reset`, for tests in another process or language. */
+export function answerControlRequest(state: SandboxState, request: SandboxRequest): SandboxAnswer {
+  const { pathname, searchParams } = request.url;
+  const method = request.method.toUpperCase();
+  const now = () => ({ status: 200, headers: JSON_HEADERS, body: { now: state.store.now().toISOString() } });
+  if (method === "POST" && pathname === `${CONTROL_PATH}/advance`) {
+    const milliseconds = Number(searchParams.get("ms") ?? Number.NaN);
+    if (!Number.isFinite(milliseconds) || milliseconds < 0) {
+      const message = "advance takes ?ms=N, a number of milliseconds of 0 or more";
+      return { status: 400, headers: JSON_HEADERS, body: { message } };
+    }
+    state.store.advance(milliseconds);
+    return now();
+  }
+  if (method === "POST" && pathname === `${CONTROL_PATH}/reset`) {
+    state.reset();
+    return now();
+  }
+  return { status: 404, headers: JSON_HEADERS, body: { message: `No control route ${method} ${pathname}` } };
+}
+
+const JSON_HEADERS = { "content-type": "application/json" };
+
+function json(answer: StoreAnswer<unknown> | { status: number; body: unknown }): SandboxAnswer {
+  return { status: answer.status, headers: answer.body === undefined ? {} : JSON_HEADERS, body: answer.body };
+}
+
+function integerParameter(url: URL, name: string): number | undefined {
+  const value = url.searchParams.get(name);
+  if (value === null) return undefined;
+  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+}

@@ -1,0 +1,217 @@
+// What a consumer's tests can count on from the sandbox, whichever way it is reached: the HTTP sandbox (behind
+// Prism) and the MSW handlers each run this same suite, through the platform's fetch.
+import { beforeEach, describe, expect, test } from "vitest";
+import type { Fault } from "../../src/sandbox/faults.js";
+import type { SandboxStateOptions } from "../../src/sandbox/sandbox.js";
+import { validateAgainst } from "./spec-validators.js";
+
+/** A sandbox as the suite drives it. */
+export interface SandboxUnderTest {
+  url: string;
+  advance(milliseconds: number): void;
+  reset(): void;
+  failNext(fault: Fault): void;
+}
+
+export interface Transport {
+  name: string;
+  /** The sandbox every test shares, reset before each one. */
+  shared(): SandboxUnderTest;
+  /** A sandbox of its own, for the tests that need other options; stopped after the test. */
+  start(options: SandboxStateOptions): Promise<SandboxUnderTest>;
+}
+
+const KEY = { "x-api-key": "sandbox-key" };
+const createBody = { fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "agent-1" };
+
+async function call(base: string, path: string, init: RequestInit = {}) {
+  const response = await fetch(`${base}${path}`, { ...init, headers: { ...KEY, ...init.headers } });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+function create(base: string, body: unknown = createBody) {
+  return call(base, "/v1/calls", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+function expectValid(schema: string, body: unknown) {
+  const { valid, errors } = validateAgainst(schema, body);
+  expect(valid, errors).toBe(true);
+}
+
+export function describeSandboxBehaviour(transport: Transport) {
+  let sandbox: SandboxUnderTest;
+  beforeEach(() => {
+    sandbox = transport.shared();
+    sandbox.reset();
+  });
+
+  describe(`the sandbox through ${transport.name}: listing`, () => {
+    test("pages through every call exactly once, newest first, with the totals the API documents", async () => {
+      const seen: string[] = [];
+      let pages = 0;
+      for (let page = 0; ; page++) {
+        const { status, body } = await call(sandbox.url, `/v1/calls?page=${page}&size=10`);
+        expect(status).toBe(200);
+        expectValid("CallListResponse", body);
+        expect(body).toMatchObject({ page, size: 10, totalCounts: 57, totalPages: 6, hasPrevious: page > 0 });
+        seen.push(...body.data.map((item: { callId: string }) => item.callId));
+        pages++;
+        if (!body.hasNext) break;
+      }
+      expect(pages).toBe(6);
+      expect(new Set(seen).size).toBe(57);
+    });
+
+    test("a page past the end is empty, with no next page", async () => {
+      const { body } = await call(sandbox.url, "/v1/calls?page=40&size=10");
+      expect(body).toMatchObject({ data: [], page: 40, hasNext: false, hasPrevious: true, totalCounts: 57 });
+    });
+
+    test("status filters, with totals over the matching calls only", async () => {
+      const { body } = await call(sandbox.url, "/v1/calls?status=ended&size=3");
+      expect(body.data.length).toBeGreaterThan(0);
+      expect(body.data.every((item: { status: string }) => item.status === "ended")).toBe(true);
+      expect(body.totalCounts).toBeLessThan(57);
+      expect(body.totalPages).toBe(Math.ceil(body.totalCounts / 3));
+    });
+  });
+
+  describe(`the sandbox through ${transport.name}: create, get, delete, the clock`, () => {
+    test("create stores the call from the body; get returns it; the list holds it first", async () => {
+      const created = await create(sandbox.url, { ...createBody, dynamicVariables: { name: "Ada" } });
+      expect(created.status).toBe(200);
+      expectValid("Call", created.body);
+      expect(created.body).toMatchObject({ status: "scheduled", dynamicVariables: { name: "Ada" } });
+      const fetched = await call(sandbox.url, `/v1/calls/${created.body.callId}`);
+      expect(fetched.body).toEqual(created.body);
+      const first = await call(sandbox.url, "/v1/calls?size=1");
+      expect(first.body.data[0].callId).toBe(created.body.callId);
+      expect(first.body.totalCounts).toBe(58);
+    });
+
+    test("advance moves a created call on to its end; delete removes it, and get is then 404", async () => {
+      const created = await create(sandbox.url);
+      const path = `/v1/calls/${created.body.callId}`;
+      sandbox.advance(3_600_000);
+      const ended = await call(sandbox.url, path);
+      expect(["ended", "not-connected"]).toContain(ended.body.status);
+      expect(ended.body.endTime).not.toBeNull();
+      expectValid("Call", ended.body);
+
+      expect((await call(sandbox.url, path, { method: "DELETE" })).status).toBe(200);
+      const gone = await call(sandbox.url, path);
+      expect(gone.status).toBe(404);
+      expectValid("ErrorResponse", gone.body);
+      expect((await call(sandbox.url, "/v1/calls?size=100")).body.totalCounts).toBe(57);
+    });
+
+    test("the control routes move the clock and start over, for tests in another process", async () => {
+      const created = await create(sandbox.url);
+      const advanced = await call(sandbox.url, "/__sandbox/advance?ms=3600000", { method: "POST" });
+      expect(advanced.status).toBe(200);
+      expect(advanced.body.now).toBe("2026-01-01T01:00:00.000Z");
+      const after = await call(sandbox.url, `/v1/calls/${created.body.callId}`);
+      expect(["ended", "not-connected"]).toContain(after.body.status);
+      expect((await call(sandbox.url, "/__sandbox/advance?ms=-1", { method: "POST" })).status).toBe(400);
+
+      expect((await call(sandbox.url, "/__sandbox/reset", { method: "POST" })).status).toBe(200);
+      expect((await call(sandbox.url, `/v1/calls/${created.body.callId}`)).status).toBe(404);
+      expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
+    });
+
+    test("reset, in-process, returns to the seeded calls", async () => {
+      await create(sandbox.url);
+      sandbox.reset();
+      expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
+    });
+
+    test("another seed gives other calls, and calls sets how many", async () => {
+      const other = await transport.start({ seed: 2, calls: 3 });
+      const { body } = await call(other.url, "/v1/calls");
+      expect(body.totalCounts).toBe(3);
+      const first = await call(sandbox.url, "/v1/calls?size=3");
+      expect(body.data.map((item: { callId: string }) => item.callId)).not.toEqual(
+        first.body.data.map((item: { callId: string }) => item.callId),
+      );
+    });
+  });
+
+  describe(`the sandbox through ${transport.name}: the API's errors`, () => {
+    test.each([
+      ["no key", "/v1/calls", { headers: { "x-api-key": "" } }, 401],
+      ["a page that is not a number", "/v1/calls?page=abc", {}, 400],
+      ["a size of 0", "/v1/calls?size=0", {}, 400],
+      ["a body that is not JSON", "/v1/calls", { method: "POST", body: "{" }, 400],
+      [
+        "a bad phone number",
+        "/v1/calls",
+        { method: "POST", body: JSON.stringify({ ...createBody, toPhoneNumber: "1" }) },
+        400,
+      ],
+      ["an unknown call", "/v1/calls/call-nothing", {}, 404],
+    ])("%s: the API's error body", async (_name, path, init, status) => {
+      const answer = await call(sandbox.url, path, init as RequestInit);
+      expect(answer.status).toBe(status);
+      expectValid("ErrorResponse", answer.body);
+      expect(answer.body.status).toBe(status);
+    });
+
+    test("a refused create stores nothing", async () => {
+      const refused = await create(sandbox.url, { ...createBody, agentId: "" });
+      expect(refused.status).toBe(400);
+      expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
+    });
+  });
+
+  describe(`the sandbox through ${transport.name}: faults on request`, () => {
+    test("X-Sandbox-Fault: rate-limit is a 429 with Retry-After, and the next request is answered", async () => {
+      const limited = await call(sandbox.url, "/v1/calls", {
+        headers: { "x-sandbox-fault": "rate-limit;retry-after=3" },
+      });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("retry-after")).toBe("3");
+      expectValid("ErrorResponse", limited.body);
+      expect((await call(sandbox.url, "/v1/calls")).status).toBe(200);
+    });
+
+    test("a 5xx then success, queued with the faults option", async () => {
+      const failing = await transport.start({ faults: [{ kind: "server-error" }] });
+      const failed = await call(failing.url, "/v1/calls");
+      expect(failed.status).toBe(500);
+      expectValid("ErrorResponse", failed.body);
+      expect((await call(failing.url, "/v1/calls")).status).toBe(200);
+    });
+
+    test("a queued rate limit, then success", async () => {
+      sandbox.failNext({ kind: "rate-limit", retryAfterSeconds: 2 });
+      const limited = await call(sandbox.url, "/v1/calls");
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("retry-after")).toBe("2");
+      expect((await call(sandbox.url, "/v1/calls")).status).toBe(200);
+    });
+
+    test("a connection reset, queued with failNext; a create that met it stored nothing", async () => {
+      sandbox.failNext({ kind: "reset" });
+      await expect(create(sandbox.url)).rejects.toThrow(TypeError);
+      expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
+    });
+
+    test("a slow answer: a caller's timeout shorter than the delay runs out", async () => {
+      const slow = fetch(`${sandbox.url}/v1/calls`, {
+        headers: { ...KEY, "x-sandbox-fault": "delay=3000" },
+        signal: AbortSignal.timeout(200),
+      });
+      await expect(slow).rejects.toMatchObject({ name: "TimeoutError" });
+    });
+
+    test("a fault the sandbox does not know is a 422 naming the ones it does", async () => {
+      const answer = await call(sandbox.url, "/v1/calls/call-x", { headers: { "x-sandbox-fault": "explode" } });
+      expect(answer.status).toBe(422);
+      expectValid("ErrorResponse", answer.body);
+      expect(answer.body.message).toMatch(/rate-limit.*server-error.*delay=MS.*reset/);
+    });
+  });
+}
