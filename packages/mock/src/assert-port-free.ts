@@ -2,15 +2,15 @@ import { createServer } from "node:net";
 import { MockStartError } from "./errors.js";
 
 /** Fails fast, with a clear message, when the port the caller asked for is taken. */
-export function assertPortFree(host: string, port: number): Promise<void> {
+export function assertPortFree(caller: "startMock" | "startSandbox", host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         new MockStartError(
           error.code === "EADDRINUSE"
-            ? `startMock: port ${port} on ${host} is in use. Pass another port, or none to get a free one.`
-            : `startMock: cannot listen on ${host}:${port} (${error.code ?? error.message}).`,
+            ? `${caller}: port ${port} on ${host} is in use. Pass another port, or none to get a free one.`
+            : `${caller}: cannot listen on ${host}:${port} (${error.code ?? error.message}).`,
         ),
       ),
     );

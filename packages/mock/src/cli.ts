@@ -1,20 +1,32 @@
 #!/usr/bin/env node
-// sigmamind-mock: runs the SigmaMind mock API until interrupted.
+// sigmamind-mock: runs the SigmaMind mock API, or the stateful sandbox, until interrupted.
 import { parseArgs } from "node:util";
 import { MockStartError } from "./errors.js";
+import type { MockExit } from "./prism-process.js";
+import { startSandbox } from "./sandbox/sandbox-server.js";
 import { startMock } from "./start-mock.js";
 
 const USAGE = `Usage: sigmamind-mock [options]
 
-Runs a Stoplight Prism mock of the SigmaMind calls API on this machine until Ctrl-C.
+Runs a fake of the SigmaMind calls API on this machine until Ctrl-C: Stoplight Prism serving the spec's
+examples, or with --sandbox a stateful sandbox (real pages, create, get, delete, a clock) checked against the spec.
 
 Options:
+  --sandbox      serve the stateful sandbox instead of the spec's examples
+  --seed <seed>  with --sandbox, a whole number that picks the seeded calls (default 1);
+                 with --dynamic, a seed for generated responses, so a run can be replayed
+  --calls <n>    with --sandbox, how many seeded calls it starts with (default 57)
   --port <n>     port to listen on (default: a free port)
   --host <host>  interface to listen on (default: 127.0.0.1)
   --dynamic      generate responses from the schemas instead of serving the examples
-  --seed <seed>  seed for --dynamic, so a run can be replayed
   --errors       answer requests that break the contract with an error
   --help         show this help
+
+The sandbox, from any language:
+  POST /__sandbox/advance?ms=N   move its clock N milliseconds: created calls connect and end
+  POST /__sandbox/reset          back to the seeded calls and the start of the clock
+  X-Sandbox-Fault: rate-limit;retry-after=2 | server-error | delay=500 | reset
+                                 a request header that makes that one request fail
 `;
 
 function parse(argv: string[]) {
@@ -23,6 +35,8 @@ function parse(argv: string[]) {
     strict: true,
     allowPositionals: false,
     options: {
+      sandbox: { type: "boolean" },
+      calls: { type: "string" },
       port: { type: "string" },
       host: { type: "string" },
       dynamic: { type: "boolean" },
@@ -31,18 +45,59 @@ function parse(argv: string[]) {
       help: { type: "boolean", short: "h" },
     },
   });
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && !/^\d+$/.test(values.port ?? "")) {
+  const wholeNumber = (text: string | undefined) =>
+    text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+  const port = wholeNumber(values.port);
+  if (values.port !== undefined && port === undefined) {
     throw new MockStartError(`--port must be a whole number from 1 to 65535, got "${values.port}".`);
   }
-  if (values.seed !== undefined && !values.dynamic) {
-    throw new MockStartError("--seed only has an effect with --dynamic: add --dynamic.");
+  if (values.sandbox) {
+    if (values.dynamic) throw new MockStartError("--sandbox and --dynamic cannot be used together: pick one.");
+    if (values.errors) throw new MockStartError("--sandbox always checks the contract: drop --errors.");
+    if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) {
+      throw new MockStartError(`--seed with --sandbox must be a whole number, got "${values.seed}".`);
+    }
+    if (values.calls !== undefined && wholeNumber(values.calls) === undefined) {
+      throw new MockStartError(`--calls must be a whole number of 0 or more, got "${values.calls}".`);
+    }
+  } else {
+    if (values.seed !== undefined && !values.dynamic) {
+      throw new MockStartError("--seed only has an effect with --dynamic or --sandbox: add one.");
+    }
+    if (values.calls !== undefined) throw new MockStartError("--calls only has an effect with --sandbox: add it.");
   }
-  return { ...values, port };
+  return { ...values, port, calls: wholeNumber(values.calls) };
+}
+
+type Options = ReturnType<typeof parse>;
+
+/** Starts what the flags ask for; resolves to its URL, how to stop it, and when it ended on its own. */
+async function start(
+  options: Options,
+): Promise<{ what: string; url: string; stop(): Promise<void>; died: Promise<MockExit> }> {
+  const where = {
+    ...(options.port !== undefined && { port: options.port }),
+    ...(options.host !== undefined && { host: options.host }),
+  };
+  if (options.sandbox) {
+    const sandbox = await startSandbox({
+      ...where,
+      ...(options.seed !== undefined && { seed: Number(options.seed) }),
+      ...(options.calls !== undefined && { calls: options.calls }),
+    });
+    return { what: "SigmaMind sandbox", url: sandbox.url, stop: sandbox.stop, died: sandbox.exited };
+  }
+  const mock = await startMock({
+    ...where,
+    ...(options.seed !== undefined && { seed: options.seed }),
+    dynamic: options.dynamic === true,
+    errors: options.errors === true,
+  });
+  return { what: "SigmaMind mock API", url: mock.url, stop: mock.stop, died: mock.exited };
 }
 
 async function main() {
-  let options: ReturnType<typeof parse>;
+  let options: Options;
   try {
     options = parse(process.argv.slice(2));
   } catch (error) {
@@ -54,21 +109,20 @@ async function main() {
     process.stdout.write(USAGE);
     return;
   }
-  const mock = await startMock({
-    ...(options.port !== undefined && { port: options.port }),
-    ...(options.host !== undefined && { host: options.host }),
-    ...(options.seed !== undefined && { seed: options.seed }),
-    dynamic: options.dynamic === true,
-    errors: options.errors === true,
-  });
-  process.stdout.write(`SigmaMind mock API listening on ${mock.url}\n`);
+  const running = await start(options);
+  process.stdout.write(`${running.what} listening on ${running.url}\n`);
+  if (options.sandbox) {
+    process.stdout.write(
+      `Move its clock: curl -X POST ${running.url}/__sandbox/advance?ms=N; start over: curl -X POST ${running.url}/__sandbox/reset\n`,
+    );
+  }
   const shutDown = async () => {
-    await mock.stop();
+    await running.stop();
     process.exit(0);
   };
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
-  const exit = await mock.exited;
+  const exit = await running.died;
   if (!exit.stopped) {
     process.stderr.write(
       `sigmamind-mock: Prism exited unexpectedly (${exit.signal ?? `exit code ${exit.code}`}).\n${exit.output}\n`,

@@ -37,7 +37,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const specPath = options.specPath ?? besideThisFile("openapi.yaml");
   validateOptions(options, specPath);
 
-  if (options.port !== undefined) await assertPortFree(host, options.port);
+  if (options.port !== undefined) await assertPortFree("startMock", host, options.port);
 
   // Port 0: the system gives Prism a free port, which Prism names in its ready line; no other process can take
   // the port between choosing it and listening on it.

@@ -88,12 +88,35 @@ describe("the sigmamind-mock bin", () => {
   test.each([
     [["--port", "abc"], /--port must be a whole number/],
     [["--colour"], /Unknown option '--colour'/],
-    [["--seed", "3"], /--seed only has an effect with --dynamic/],
+    [["--seed", "3"], /--seed only has an effect with --dynamic or --sandbox/],
+    [["--sandbox", "--seed", "x"], /--seed with --sandbox must be a whole number, got "x"/],
+    [["--sandbox", "--calls", "many"], /--calls must be a whole number of 0 or more, got "many"/],
+    [["--calls", "3"], /--calls only has an effect with --sandbox/],
+    [["--sandbox", "--dynamic"], /--sandbox and --dynamic cannot be used together/],
+    [["--sandbox", "--errors"], /--sandbox always checks the contract: drop --errors/],
   ])("%j is a usage error: exit 2 and a message", async (args, message) => {
     const bin = runNode([builtCli, ...args]);
     await expect(bin.exited).resolves.toMatchObject({ code: 2 });
     expect(bin.stderr()).toMatch(message);
     expect(bin.stderr()).toContain("Usage: sigmamind-mock");
+  });
+
+  test("--sandbox serves the stateful sandbox: a created call is listed first, and the clock moves through the control route", async () => {
+    const bin = runNode([builtCli, "--sandbox", "--seed", "5", "--calls", "3"]);
+    const [, url] = await bin.waitForOutput(/sandbox listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const headers = { "x-api-key": "any", "content-type": "application/json" };
+    const body = JSON.stringify({ fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "a" });
+    const created = await (await fetch(`${url}/v1/calls`, { method: "POST", headers, body })).json();
+    const listed = await (await fetch(`${url}/v1/calls?size=1`, { headers })).json();
+    expect(listed).toMatchObject({ totalCounts: 4, data: [{ callId: created.callId }] });
+    const advanced = await fetch(`${url}/__sandbox/advance?ms=60000`, { method: "POST" });
+    expect(await advanced.json()).toEqual({ now: "2026-01-01T00:01:00.000Z" });
+    expect(bin.stdout()).toContain("/__sandbox/advance?ms=N");
+    const prism = prismProcessesOf(bin.pid);
+    expect(prism).toHaveLength(1);
+    bin.child.kill("SIGTERM");
+    await expect(bin.exited).resolves.toMatchObject({ code: 0 });
+    expect(isProcessRunning(prism[0]?.pid as number)).toBe(false);
   });
 
   test("a port in use is a clear error and exit 1", async () => {

@@ -5,8 +5,9 @@
 // names the violation, and is printed and kept in `violations`.
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { assertPortFree } from "../assert-port-free.js";
 import { MockStartError } from "../errors.js";
-import { besideThisFile, type PrismProcess, startPrism } from "../prism-process.js";
+import { besideThisFile, type MockExit, type PrismProcess, startPrism } from "../prism-process.js";
 import { answerControlRequest, isControlRequest, type SandboxAnswer, type SandboxRequest } from "./answer-request.js";
 import { apiError } from "./api-error.js";
 import { FAULT_HEADER, type Fault, formatFault } from "./faults.js";
@@ -39,6 +40,8 @@ export interface RunningSandbox {
   now(): Date;
   /** Answers of the sandbox that broke the spec, each turned into a 500. Empty unless the sandbox has a bug. */
   readonly violations: readonly SpecViolation[];
+  /** Settles when its Prism proxy ends: `stopped: false` means it died on its own, and `output` says why. */
+  readonly exited: Promise<MockExit>;
   /** Stops the sandbox and frees its port. Safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -56,6 +59,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       `startSandbox: no OpenAPI document at ${specPath}. Pass specPath, or reinstall @sigmamind/mock.`,
     );
   }
+  if (port !== 0) await assertPortFree("startSandbox", host, port);
   const store = await serveStore(state);
   let prism: PrismProcess | undefined;
   try {
@@ -91,6 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       failNext: (fault) => state.failNext(fault),
       now: () => state.store.now(),
       violations,
+      exited: running.exited,
       stop: () => {
         stopped ??= Promise.all([close(front), running.stop(), store.stop()]).then(() => undefined);
         return stopped;

@@ -1,0 +1,70 @@
+// Calls and pages for a consumer's own unit tests: typed, seeded (the same arguments give the same value), and
+// valid against the spec, from the same generator as the sandbox's calls.
+//   const call = buildCall({ status: "ended" });
+//   const page = buildCallListResponse({ page: 1, size: 5, totalCounts: 12 });
+import type { Call, CallListResponse } from "@sigmamind/types";
+import { DEFAULT_SEED, DEFAULT_START_TIME } from "./sandbox/call-store.js";
+import { describePage } from "./sandbox/paging.js";
+import { seededCalls } from "./sandbox/seeded-calls.js";
+
+export interface BuildOptions {
+  /** Same seed, same values. Default 1, the sandbox's default seed. */
+  seed?: number;
+}
+
+/** Enough seeded calls to hold every documented status and call type together. */
+const VARIETY = 42;
+
+/**
+ * A call valid against the spec, with `overrides` on top. Its other fields suit the status and call type asked
+ * for: an `ended` call has an end time, a duration and a reason; a `scheduled` one has none.
+ */
+export function buildCall(overrides: Partial<Call> = {}, options: BuildOptions = {}): Call {
+  const calls = seededCalls(seedOf(options, "buildCall"), VARIETY, DEFAULT_START_TIME);
+  const fits = (call: Call, keys: ("status" | "callType")[]) =>
+    keys.every((key) => overrides[key] === undefined || call[key] === overrides[key]);
+  const base = calls.find((call) => fits(call, ["status", "callType"])) ?? calls.find((call) => fits(call, ["status"]));
+  return { ...structuredClone(base ?? (calls[0] as Call)), ...overrides };
+}
+
+export interface BuildCallListResponseOptions extends BuildOptions {
+  /** Zero-based page number. Default 0. */
+  page?: number;
+  /** Page size. Default 10. */
+  size?: number;
+  /** Calls across all pages. Default: just enough for this page. */
+  totalCounts?: number;
+  /** The page's calls. Default: seeded calls, as many as the page holds. */
+  data?: Call[];
+}
+
+/** A page of the list response, its numbers consistent as the API documents them. */
+export function buildCallListResponse(options: BuildCallListResponseOptions = {}): CallListResponse {
+  const seed = seedOf(options, "buildCallListResponse");
+  const { page = 0, size = 10 } = options;
+  if (!Number.isInteger(page) || page < 0) {
+    throw new TypeError(`buildCallListResponse: page must be a whole number of 0 or more, got ${page}`);
+  }
+  if (!Number.isInteger(size) || size < 1) {
+    throw new TypeError(`buildCallListResponse: size must be a whole number of 1 or more, got ${size}`);
+  }
+  const before = page * size;
+  const totalCounts = options.totalCounts ?? before + (options.data?.length ?? size);
+  if (!Number.isInteger(totalCounts) || totalCounts < 0) {
+    throw new TypeError(`buildCallListResponse: totalCounts must be a whole number of 0 or more, got ${totalCounts}`);
+  }
+  const onThisPage = Math.min(size, Math.max(0, totalCounts - before));
+  const data = options.data ?? seededCalls(seed, before + onThisPage, DEFAULT_START_TIME).slice(before);
+  if (data.length !== onThisPage) {
+    throw new TypeError(
+      `buildCallListResponse: page ${page} of size ${size} with totalCounts ${totalCounts} holds ${onThisPage} calls, but data has ${data.length}`,
+    );
+  }
+  return { data, ...describePage(page, size, totalCounts) };
+}
+
+function seedOf(options: BuildOptions, name: string): number {
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed)) throw new TypeError(`${name}: seed must be a whole number, got ${seed}`);
+  return seed;
+}
