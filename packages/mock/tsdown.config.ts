@@ -7,7 +7,7 @@ const deps = { alwaysBundle: ["@sigmamind/error-text"] };
 
 export default defineConfig([
   {
-    entry: ["src/index.ts", "src/global-setup.ts", "src/msw.ts", "src/factories.ts"],
+    entry: ["src/index.ts", "src/global-setup.ts", "src/mock-url.ts", "src/msw.ts", "src/factories.ts"],
     format: ["esm", "cjs"],
     dts: true,
     // startMock finds the bundled spec beside itself through import.meta.url, in the CommonJS build too.

@@ -1,7 +1,9 @@
 // A Vitest globalSetup: one mock for the whole test run, its URL given to tests as `inject("sigmamindMockUrl")`.
 //   // vitest.config.ts
 //   export default defineConfig({ test: { globalSetup: ["@sigmamind/mock/vitest"] } });
-// Set SIGMAMIND_MOCK_URL to use a mock you started yourself instead.
+// Set SIGMAMIND_MOCK_URL to use a mock you started yourself instead. Tests read the URL with `mockUrl()` from
+// "@sigmamind/mock/vitest/mock-url", which fails when this setup is missing instead of letting a client fall
+// back to the production API.
 
 // The augmented module must be part of the program for `declare module "vitest"` to merge into it.
 import type {} from "vitest";

@@ -10,20 +10,29 @@ afterAll(async () => {
   await sandbox?.stop();
 });
 async function call(path: string, init: RequestInit = {}) {
-  const response = await fetch(`${sandbox.url}${path}`, { ...init, headers: { "x-api-key": "k", "content-type": "application/json", ...init.headers } });
+  const response = await fetch(`${sandbox.url}${path}`, {
+    ...init,
+    headers: { "x-api-key": "k", "content-type": "application/json", ...init.headers },
+  });
   const text = await response.text();
   return { status: response.status, text: text.slice(0, 300) };
 }
 const body = { fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "agent-1" };
 test("explore", async () => {
-  const post = (b: unknown) => call("/v1/calls", { method: "POST", body: typeof b === "string" ? b : JSON.stringify(b) });
+  const post = (b: unknown) =>
+    call("/v1/calls", { method: "POST", body: typeof b === "string" ? b : JSON.stringify(b) });
   const t0 = Date.now();
   for (let i = 0; i < 50; i++) await call("/v1/calls?size=3");
   console.log("50 lists ms", Date.now() - t0);
   console.log("extra", await post({ ...body, extra: 1 }));
   console.log("emoji64", await post({ ...body, agentId: "😀".repeat(64) }));
   console.log("emoji40", await post({ ...body, agentId: "😀".repeat(40) }));
-  console.log("proto", await post(`{"fromPhoneNumber":"+14155552671","toPhoneNumber":"+14155550123","agentId":"a","dynamicVariables":{"__proto__":1}}`));
+  console.log(
+    "proto",
+    await post(
+      `{"fromPhoneNumber":"+14155552671","toPhoneNumber":"+14155550123","agentId":"a","dynamicVariables":{"__proto__":1}}`,
+    ),
+  );
   console.log("null", await post("null"));
   console.log("array", await post("[]"));
   console.log("string", await post('"x"'));
