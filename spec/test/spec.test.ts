@@ -33,6 +33,18 @@ describe("every operation is documented", () => {
     }
   });
 
+  // Prism's static mock sends a header's example; without one it sends the word "string" as the value.
+  test.each(operations())("$method $path has a valid example for every response header", ({ operation }) => {
+    for (const [status, reference] of Object.entries(operation.responses ?? {})) {
+      for (const [name, header] of Object.entries(resolve(reference).headers ?? {})) {
+        const { schema, example } = resolve(header);
+        expect(example, `${status} ${name}`).toBeDefined();
+        const validate = validatorFor(schema);
+        expect(validate(example), `${status} ${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      }
+    }
+  });
+
   test("the create request example is valid", () => {
     const content = spec.paths["/v1/calls"].post.requestBody.content["application/json"];
     const validate = validatorFor(content.schema);
@@ -81,6 +93,13 @@ describe("what the spec rejects", () => {
     ["a createdAt that is not a date-time", { createdAt: "yesterday" }],
   ])("%s", (_name, change) => {
     expect(validateCall(JSON.parse(JSON.stringify({ ...seedCall, ...change })))).toBe(false);
+  });
+
+  test.each(["page", "size", "totalCounts", "totalPages"])("a list page with a negative %s", (field) => {
+    const validateList = validatorFor("CallListResponse");
+    const seedPage = responseExample("listCalls", "200", "seed");
+    expect(validateList({ ...seedPage, [field]: 0 })).toBe(true);
+    expect(validateList({ ...seedPage, [field]: -1 })).toBe(false);
   });
 
   test("a valid create request passes", () => {

@@ -48,6 +48,7 @@ describe("with validateResponses on", () => {
     ],
     ["a missing required field", { ...seedPage, data: [{ ...seedCall, callId: undefined }] }, "data[0]", /callId/],
     ["a missing envelope field", { ...seedPage, hasNext: undefined }, "", /hasNext/],
+    ["a negative page size", { ...seedPage, size: -1 }, "size", /must be >= 0/],
     [
       "a date that is not a date-time",
       { ...seedPage, data: [{ ...seedCall, createdAt: "yesterday" }] },
