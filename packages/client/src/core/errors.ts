@@ -51,7 +51,7 @@ export class APIError extends SigmaMindError {
 
   constructor(status: number, headers: Headers, body: unknown, message?: string, options?: APIErrorOptions) {
     const error = asErrorResponse(body);
-    super(message ?? describe(status, error, body, options), {
+    super(message ?? describe(status, error, serverDetail(headers, error, body), options), {
       ...options,
       mayHaveTakenEffect: options?.mayHaveTakenEffect ?? mayHaveTakenEffect(status, options?.uncertainOutcome),
     });
@@ -263,6 +263,16 @@ function asErrorResponse(body: unknown): ErrorResponse | undefined {
   return undefined;
 }
 
+/**
+ * The `title` and `detail` of an RFC 7807 problem+json body, those that are text, joined. Prism answers a
+ * `Prefer: code=` the operation does not document with a 404 problem: only its detail says what happened.
+ */
+function problemText(headers: Headers, body: unknown): string | undefined {
+  if (!/^application\/problem\+json\b/i.test(headers.get("content-type") ?? "") || typeof body !== "object") return;
+  const { title, detail } = (body ?? {}) as { title?: unknown; detail?: unknown };
+  return [title, detail].filter((field) => typeof field === "string" && field.trim()).join(": ") || undefined;
+}
+
 /** The body's `error` name when it is text: a server can send anything there, even a value with no string form. */
 function errorName(error: ErrorResponse | undefined): string {
   return typeof error?.error === "string" ? error.error : "error";
@@ -273,21 +283,29 @@ function mayHaveTakenEffect(status: number, uncertainOutcome: string | undefined
   return uncertainOutcome !== undefined && (status >= 500 || status === 408);
 }
 
+/** What the server said went wrong, as the message shows it; the body has already been redacted. */
+function serverDetail(headers: Headers, error: ErrorResponse | undefined, body: unknown): string {
+  const problem = problemText(headers, body);
+  if (problem) return sentence(problem);
+  if (error) return error.message;
+  return typeof body === "string" && body ? sentence(body) : "no details in the response";
+}
+
 function describe(
   status: number,
   error: ErrorResponse | undefined,
-  body: unknown,
+  detail: string,
   options: APIErrorOptions | undefined,
 ): string {
   const advice = mayHaveTakenEffect(status, options?.uncertainOutcome)
     ? options?.uncertainOutcome
     : (ADVICE_BY_STATUS[status] ?? (status >= 500 ? "The server failed; try again later." : ""));
-  const detail = error?.message ?? (typeof body === "string" && body ? truncate(body) : "no details in the response");
   const cut = options?.bodyTruncated ? " (the body was cut to its first 64 KiB)" : "";
   return `${status} ${errorName(error)} from the SigmaMind API: ${detail}${cut}. ${advice}`.trim();
 }
 
-function truncate(text: string, max = 200) {
+/** Server text as one line of at most `max` characters, without a final full stop: the message adds its own. */
+function sentence(text: string, max = 200) {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat.replace(/\.$/, "");
 }

@@ -68,3 +68,22 @@ describe("documented error statuses", () => {
     },
   );
 });
+
+describe("what the mock adds to a forced status", () => {
+  test("a 429 says how long to wait", async () => {
+    const error = (await client.calls.list({}, { headers: { Prefer: "code=429" } }).catch((caught) => caught)) as
+      | RateLimitError
+      | undefined;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error?.retryAfterMs).toBe(2000);
+  });
+
+  test("a status the operation does not document is Prism's 404, whose message says so", async () => {
+    const error = (await client.calls.list({}, { headers: { Prefer: "code=418" } }).catch((caught) => caught)) as
+      | APIError
+      | undefined;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error?.headers.get("content-type")).toBe("application/problem+json");
+    expect(error?.message).toContain("Requested status code 418 is not defined in the document");
+  });
+});

@@ -6,9 +6,10 @@ import { describe, expect, test } from "vitest";
 // The bench's budget is 8 kB (8192 bytes; see bench/). The redirect, at-most-once, paging, redaction and input
 // rules, which run on every call and so cannot load on demand, took the entry from 7,047 to 10,477 bytes (3.7 kB
 // of it is the text of messages). The one redaction rule shared with the mock and the CLI (a short key replaced
-// as a whole token, not only as a whole value; a cut start of the key) took it to 10,602: this ceiling keeps it
-// from growing further unnoticed.
-const MAIN_BUNDLE_BUDGET_GZIP = 10_625;
+// as a whole token, not only as a whole value; a cut start of the key) took it to 10,602, and reading the title
+// and detail of a problem+json error body (Prism's answer to a `Prefer: code=` the operation does not document)
+// to 10,707: this ceiling keeps it from growing further unnoticed.
+const MAIN_BUNDLE_BUDGET_GZIP = 10_725;
 
 const bundle = () =>
   bundleForBrowser('export { SigmaMind } from "./dist/index.mjs";', new URL("../..", import.meta.url).pathname);
