@@ -7,6 +7,20 @@ import { describe, expect, test } from "vitest";
 
 const main = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 
+/** The fields of a page of the listing that these tests read. */
+interface CallsPage {
+  data: { callId: string }[];
+  totalCounts: number;
+  totalPages: number;
+}
+
+/** A page of the sandbox's listing, fetched as any client would (the sandbox takes any key). */
+async function listCalls(url: string): Promise<CallsPage> {
+  const response = await fetch(url, { headers: { "X-API-Key": "any" } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as CallsPage;
+}
+
 /** Runs `run` while each of `ports` is taken: by this test, or by whatever already listens on it. */
 async function whileTaken(ports: number[], run: () => Promise<void>) {
   const blockers: Server[] = [];
@@ -28,31 +42,43 @@ async function whileTaken(ports: number[], run: () => Promise<void>) {
 }
 
 describe("pnpm start", () => {
-  test("starts the mock and the docs site, lists calls through the CLI, and stops cleanly on Ctrl-C", async () => {
+  test("starts the sandbox and the docs site, lists the sandbox's first page through the CLI, and stops cleanly on Ctrl-C", async () => {
     const env = { ...process.env };
     delete env.SIGMAMIND_API_KEY;
     // Its own process group, so the test can send SIGINT to the whole group the way a terminal's Ctrl-C does.
     const app = startNodeProcess([main], { env, detached: true });
     try {
-      const [, mockUrl] = await app.waitForOutput(/Mock API\s+(http:\/\/127\.0\.0\.1:\d+)/, 60_000);
+      const [, sandboxUrl] = await app.waitForOutput(/Sandbox API\s+(http:\/\/127\.0\.0\.1:\d+)/, 60_000);
       const [, siteUrl] = await app.waitForOutput(/Documentation site\s+(http:\/\/127\.0\.0\.1:\d+)/, 60_000);
       await app.waitForOutput(/Ctrl-C stops them/, 60_000);
-      expect(app.output()).toContain("call-AuUKK371Spr5nHJS");
+
+      // The listing is the sandbox's first page of several, not one example call.
+      const firstPage = await listCalls(`${sandboxUrl}/v1/calls`);
+      expect(firstPage.totalPages).toBeGreaterThan(1);
+      expect(app.output()).toContain(
+        `page 0 of ${firstPage.totalPages} (counting from 0), ${firstPage.totalCounts} calls in all`,
+      );
+      for (const call of firstPage.data) expect(app.output()).toContain(call.callId);
+      const secondPage = await listCalls(`${sandboxUrl}/v1/calls?page=1`);
+      expect(secondPage.data.map((call) => call.callId)).not.toContain(firstPage.data[0]?.callId);
+
+      // The clock command it prints works from another process.
+      const advanced = await fetch(`${sandboxUrl}/__sandbox/advance?ms=60000`, { method: "POST" });
+      expect(advanced.status).toBe(200);
 
       const docs = await fetch(`${siteUrl}/reference.html`);
       expect(docs.status).toBe(200);
-      expect(await (await fetch(`${siteUrl}/site-config.json`)).json()).toEqual({ mockUrl });
-      const calls = await fetch(`${mockUrl}/v1/calls`, { headers: { "X-API-Key": "any" } });
-      expect(calls.status).toBe(200);
+      expect(await (await fetch(`${siteUrl}/site-config.json`)).json()).toEqual({ mockUrl: sandboxUrl });
+      // The sandbox's Prism proxy, which checks every answer against the spec, runs as a child of the app.
       const prism = prismProcessesOf(app.pid);
       expect(prism).toHaveLength(1);
-      expect(prism[0]?.commandLine).toMatch(new RegExp(`--port ${new URL(mockUrl as string).port}( |$)`));
+      expect(prism[0]?.commandLine).toMatch(/ proxy /);
 
       process.kill(-app.pid, "SIGINT");
       await expect(app.exited).resolves.toMatchObject({ code: 0 });
       expect(app.output()).not.toContain("stopped unexpectedly");
-      // The docs site lived in the exited process; the mock's Prism must be gone too. (Fetching the URLs would
-      // race other tests' servers for the freed ports.)
+      // The docs site and the sandbox's front lived in the exited process; its Prism must be gone too. (Fetching
+      // the URLs would race other tests' servers for the freed ports.)
       expect(isProcessRunning(prism[0]?.pid as number)).toBe(false);
     } finally {
       await app.stop(0);
@@ -63,10 +89,10 @@ describe("pnpm start", () => {
     await whileTaken([4010, 4000], async () => {
       const app = startNodeProcess([main]);
       try {
-        const [, mockPort] = await app.waitForOutput(/Mock API\s+http:\/\/127\.0\.0\.1:(\d+)/, 60_000);
+        const [, sandboxPort] = await app.waitForOutput(/Sandbox API\s+http:\/\/127\.0\.0\.1:(\d+)/, 60_000);
         const [, sitePort] = await app.waitForOutput(/Documentation site\s+http:\/\/127\.0\.0\.1:(\d+)/, 60_000);
-        expect([mockPort, sitePort]).not.toContain("4010");
-        expect([mockPort, sitePort]).not.toContain("4000");
+        expect([sandboxPort, sitePort]).not.toContain("4010");
+        expect([sandboxPort, sitePort]).not.toContain("4000");
         await app.waitForOutput(/Ctrl-C stops them/, 60_000);
       } finally {
         await app.stop();
