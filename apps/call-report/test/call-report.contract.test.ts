@@ -1,11 +1,12 @@
-// Contract tests of this app against the SigmaMind mock: the same spec the real API is held to, no key, no network.
-
+// Contract tests of this app against the SigmaMind mock, which serves the spec's examples: the same spec the real
+// API is held to, no key, no network.
 import { AuthenticationError, InternalServerError, SigmaMind } from "@sigmamind/client";
-import type {} from "@sigmamind/mock/vitest";
-import { describe, expect, inject, test } from "vitest";
+import { mockUrl } from "@sigmamind/mock/vitest/mock-url";
+import { describe, expect, test } from "vitest";
 import { buildCallReport, CallReportError } from "../src/call-report.js";
 
-const baseUrl = inject("sigmamindMockUrl");
+// Fails here, rather than sending the tests to the production API, if the config's global setup is missing.
+const baseUrl = mockUrl();
 
 /** A client on the mock; `prefer` steers the mock's answer for every request it makes. */
 function mockClient(prefer?: string) {
