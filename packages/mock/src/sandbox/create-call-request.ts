@@ -4,22 +4,23 @@
 import type { CreateCallRequest } from "@sigmamind/types";
 
 const E164 = /^\+[1-9][0-9]{6,14}$/;
-const FIELDS = new Set(["fromPhoneNumber", "toPhoneNumber", "agentId", "dynamicVariables"]);
 const MAX_VARIABLES = 100;
 
 /** The body as a create request, or what is wrong with it, in words. */
 export function readCreateCallRequest(body: unknown): { request: CreateCallRequest } | { problem: string } {
   if (typeof body !== "object" || body === null || Array.isArray(body))
     return { problem: "the body must be a JSON object" };
+  // Fields the spec does not name are allowed (it sets no additionalProperties: false) and ignored, as the API's
+  // Spring Boot JSON reader ignores them.
   const fields = body as Record<string, unknown>;
-  const unknown = Object.keys(fields).find((name) => !FIELDS.has(name));
-  if (unknown !== undefined) return { problem: `unknown field ${unknown}` };
   for (const name of ["fromPhoneNumber", "toPhoneNumber"] as const) {
     const value = fields[name];
     if (typeof value !== "string" || !E164.test(value)) return { problem: `${name} must be an E.164 phone number` };
   }
-  const { agentId, dynamicVariables } = fields;
-  if (typeof agentId !== "string" || agentId.length < 1 || agentId.length > 64) {
+  const { fromPhoneNumber, toPhoneNumber, agentId, dynamicVariables } = fields;
+  // In characters (code points), as JSON Schema's maxLength counts them, not UTF-16 units.
+  const agentIdLength = typeof agentId === "string" ? [...agentId].length : 0;
+  if (typeof agentId !== "string" || agentIdLength < 1 || agentIdLength > 64) {
     return { problem: "agentId must be a string of 1 to 64 characters" };
   }
   if (dynamicVariables !== undefined) {
@@ -32,5 +33,8 @@ export function readCreateCallRequest(body: unknown): { request: CreateCallReque
       return { problem: "dynamicVariables values must be strings, numbers or booleans" };
     }
   }
-  return { request: fields as unknown as CreateCallRequest };
+  const request = { fromPhoneNumber, toPhoneNumber, agentId } as CreateCallRequest;
+  return {
+    request: dynamicVariables === undefined ? request : ({ ...request, dynamicVariables } as CreateCallRequest),
+  };
 }

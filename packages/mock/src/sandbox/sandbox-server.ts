@@ -8,7 +8,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { assertPortFree } from "../assert-port-free.js";
 import { MockStartError } from "../errors.js";
 import { besideThisFile, type MockExit, type PrismProcess, startPrism } from "../prism-process.js";
-import { answerControlRequest, isControlRequest, type SandboxAnswer, type SandboxRequest } from "./answer-request.js";
+import {
+  answerApiRequest,
+  answerControlRequest,
+  isControlRequest,
+  type SandboxAnswer,
+  type SandboxRequest,
+} from "./answer-request.js";
 import { apiError } from "./api-error.js";
 import { FAULT_HEADER, type Fault, formatFault } from "./faults.js";
 import { close, listen, readRequest, writeAnswer } from "./node-http.js";
@@ -136,6 +142,11 @@ async function serve(
   if (typeof fault === "object" && !request.headers.has(FAULT_HEADER))
     request.headers.set(FAULT_HEADER, formatFault(fault));
 
+  // Prism answers a body that is not JSON with an error of its own, and drops a JSON null, before the store sees
+  // either. The API answers both with its 400, so the store answers them here, without Prism.
+  if (!prismCarries(request.body)) {
+    return writeAnswer(response, answerApiRequest(state, request, fault));
+  }
   const answer = await forward(upstream, request);
   const broken = readViolations(answer.headers.get("sl-violations")).filter((violation) => violation.inResponse);
   if (broken.length > 0) {
@@ -162,6 +173,15 @@ const DROPPED_HEADERS = new Set([
   "content-length",
   "content-encoding",
 ]);
+
+function prismCarries(body: string): boolean {
+  if (body === "") return true;
+  try {
+    return JSON.parse(body) !== null;
+  } catch {
+    return false;
+  }
+}
 
 function forward(upstream: string, request: SandboxRequest): Promise<Response> {
   const headers = new Headers(request.headers);

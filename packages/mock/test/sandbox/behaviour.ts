@@ -159,6 +159,27 @@ export function describeSandboxBehaviour(transport: Transport) {
       expect(answer.body.status).toBe(status);
     });
 
+    test("a body that is not JSON, sent as JSON, is the API's 400, and nothing is stored", async () => {
+      for (const body of ["{", "null"]) {
+        const refused = await call(sandbox.url, "/v1/calls", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        });
+        expect(refused.status, body).toBe(400);
+        expectValid("ErrorResponse", refused.body);
+      }
+      expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
+    });
+
+    test("create counts an agentId's length in characters, as the spec does, and ignores fields it does not know", async () => {
+      const created = await create(sandbox.url, { ...createBody, agentId: "😀".repeat(40), note: "not a field" });
+      expect(created.status).toBe(200);
+      expect(created.body.agent.agentId).toBe("😀".repeat(40));
+      expect(created.body).not.toHaveProperty("note");
+      expect((await create(sandbox.url, { ...createBody, agentId: "😀".repeat(65) })).status).toBe(400);
+    });
+
     test("a refused create stores nothing", async () => {
       const refused = await create(sandbox.url, { ...createBody, agentId: "" });
       expect(refused.status).toBe(400);
