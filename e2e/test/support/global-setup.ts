@@ -53,10 +53,12 @@ export default async function setup(project: TestProject) {
 
     const rootManifest = await readManifest(repoRoot);
     const typesNode = `@types/node@${rootManifest.devDependencies?.["@types/node"] ?? "20"}`;
+    // The MSW the mock's handlers are tested with, as a user who runs them would install it.
+    const msw = `msw@${(await readManifest(join(repoRoot, "packages", "mock"))).devDependencies?.msw}`;
     const install = {
       registryUrl: registry.url,
       packages: ["@sigmamind/client", "@sigmamind/mock"],
-      devPackages: [typesNode],
+      devPackages: [typesNode, msw],
     };
     const [esmProject, cjsProject] = await Promise.all([
       createFreshProject("esm", { ...install, dir: join(root, "esm-project") }),

@@ -132,8 +132,17 @@ export async function runReleaseFlow({ repoRoot, dir, registryUrl, token }: Rele
   await run("git", ["add", "--all"]);
   await run("git", ["commit", "--quiet", "--no-verify", "--message", "release candidate"]);
   // `pnpm publish` turns `workspace:^` into a version range by reading the linked package, so the workspace links
-  // must exist; everything comes from the store this workspace was installed from.
-  await run("pnpm", ["install", "--offline", "--frozen-lockfile", "--ignore-scripts", "--filter=./packages/*"]);
+  // must exist; everything comes from the store this workspace was installed from. The lockfile is the workspace's
+  // own, which its install already checked against pnpm's supply-chain policies; checking it again here would ask
+  // the registry under test, which holds only this release, for every dependency's metadata.
+  await run("pnpm", [
+    "install",
+    "--offline",
+    "--frozen-lockfile",
+    "--ignore-scripts",
+    "--config.trust-lockfile=true",
+    "--filter=./packages/*",
+  ]);
 
   await run(process.execPath, [changeset, "version"]);
   const publish = await run(process.execPath, [changeset, "publish"]);
