@@ -14,17 +14,41 @@ export interface BuildOptions {
 
 /** Enough seeded calls to hold every documented status and call type together. */
 const VARIETY = 42;
+/** Seeded calls drawn per call asked for, so that enough of them have the status asked for. */
+const DRAWN_PER_CALL = 20;
 
 /**
  * A call valid against the spec, with `overrides` on top. Its other fields suit the status and call type asked
  * for: an `ended` call has an end time, a duration and a reason; a `scheduled` one has none.
  */
 export function buildCall(overrides: Partial<Call> = {}, options: BuildOptions = {}): Call {
-  const calls = seededCalls(seedOf(options, "buildCall"), VARIETY, DEFAULT_START_TIME);
+  return pickCalls("buildCall", 1, overrides, options)[0] as Call;
+}
+
+/** `count` different calls, newest first, each fitting `overrides` as `buildCall`'s call does. */
+export function buildCalls(count: number, overrides: Partial<Call> = {}, options: BuildOptions = {}): Call[] {
+  if (!Number.isInteger(count) || count < 0) {
+    throw new TypeError(`buildCalls: count must be a whole number of 0 or more, got ${count}`);
+  }
+  if (count > 1 && overrides.callId !== undefined) {
+    throw new TypeError("buildCalls: a callId override would give every call the same id; use buildCall for each");
+  }
+  return pickCalls("buildCalls", count, overrides, options);
+}
+
+function pickCalls(name: string, count: number, overrides: Partial<Call>, options: BuildOptions): Call[] {
+  const seed = seedOf(options, name);
+  const drawn = seededCalls(seed, VARIETY + count * DRAWN_PER_CALL, DEFAULT_START_TIME);
   const fits = (call: Call, keys: ("status" | "callType")[]) =>
     keys.every((key) => overrides[key] === undefined || call[key] === overrides[key]);
-  const base = calls.find((call) => fits(call, ["status", "callType"])) ?? calls.find((call) => fits(call, ["status"]));
-  return { ...structuredClone(base ?? (calls[0] as Call)), ...overrides };
+  // Best first: calls of the status and call type asked for, then of the status, then any (for a status the
+  // seeded calls never have, such as a new one the API starts to send).
+  const ranked = [
+    ...drawn.filter((call) => fits(call, ["status", "callType"])),
+    ...drawn.filter((call) => fits(call, ["status"]) && !fits(call, ["status", "callType"])),
+    ...drawn.filter((call) => !fits(call, ["status"])),
+  ];
+  return ranked.slice(0, count).map((call) => ({ ...structuredClone(call), ...overrides }));
 }
 
 export interface BuildCallListResponseOptions extends BuildOptions {

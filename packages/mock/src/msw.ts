@@ -2,6 +2,7 @@
 // rules, faults and clock as the HTTP sandbox.
 //   const sandbox = sandboxHandlers({ seed: 7 });
 //   const server = setupServer(...sandbox.handlers);   // msw/node; setupWorker in a browser
+//   const client = new SigmaMind({ apiKey: "test-key", baseUrl: sandbox.url });
 import { delay, type HttpHandler, HttpResponse, http } from "msw";
 import {
   answerApiRequest,
@@ -14,20 +15,28 @@ import { createSandboxState, type SandboxStateOptions } from "./sandbox/sandbox.
 
 export type { Fault } from "./sandbox/faults.js";
 
-/** The API's own address, which the client calls unless given another `baseUrl`. */
-const API_BASE_URL = "https://api.sigmamind.ai";
+/**
+ * Where the handlers answer unless told otherwise: a host that never resolves, not the API's own. A test that
+ * forgot to start MSW then fails to connect, instead of placing real calls with whatever key it holds.
+ */
+const SANDBOX_BASE_URL = "https://sandbox.sigmamind.invalid";
 
 export interface SandboxHandlersOptions extends SandboxStateOptions {
-  /** Where the handlers answer. Default: `https://api.sigmamind.ai`, where the client sends requests by default. */
+  /**
+   * Where the handlers answer. Default `https://sandbox.sigmamind.invalid`, which never resolves. Pass the API's
+   * own (`https://api.sigmamind.ai`) only to intercept an app that cannot be given another `baseUrl`.
+   */
   baseUrl?: string;
 }
 
 export interface SandboxHandlers {
   /** Give these to `setupServer` (msw/node) or `setupWorker` (msw/browser). */
   readonly handlers: HttpHandler[];
+  /** Where the handlers answer, without a trailing slash: pass it as the client's `baseUrl`. */
+  readonly url: string;
   /** Moves the sandbox's clock: created calls connect and end as it passes. */
   advance(milliseconds: number): void;
-  /** Back to the seeded calls and the start of the clock. Queued faults are dropped. */
+  /** Back to the state it started in: the seeded calls, the clock's start, and the `faults` option's faults. */
   reset(): void;
   /** Queues a fault for the next API request, after those already queued. */
   failNext(fault: Fault): void;
@@ -37,7 +46,7 @@ export interface SandboxHandlers {
 
 export function sandboxHandlers(options: SandboxHandlersOptions = {}): SandboxHandlers {
   const state = createSandboxState(options);
-  const base = baseOf(options.baseUrl ?? API_BASE_URL);
+  const base = baseOf(options.baseUrl ?? SANDBOX_BASE_URL);
   const handler = http.all(`${base.href}*`, async ({ request }) => {
     // The sandbox's paths start at the base URL's path, as the client's do.
     const url = new URL(request.url);
@@ -53,6 +62,7 @@ export function sandboxHandlers(options: SandboxHandlersOptions = {}): SandboxHa
   });
   return {
     handlers: [handler],
+    url: base.href.replace(/\/$/, ""),
     advance: (milliseconds) => state.store.advance(milliseconds),
     reset: () => state.reset(),
     failNext: (fault) => state.failNext(fault),
@@ -66,7 +76,7 @@ function baseOf(baseUrl: string): URL {
     url = new URL(baseUrl);
   } catch {
     throw new TypeError(
-      `sandboxHandlers: baseUrl must be a URL such as ${API_BASE_URL}, got ${JSON.stringify(baseUrl)}`,
+      `sandboxHandlers: baseUrl must be a URL such as ${SANDBOX_BASE_URL}, got ${JSON.stringify(baseUrl)}`,
     );
   }
   if (!url.pathname.endsWith("/")) url.pathname += "/";

@@ -38,7 +38,7 @@ export interface RunningSandbox {
   readonly url: string;
   /** Moves the sandbox's clock: created calls connect and end as it passes. */
   advance(milliseconds: number): void;
-  /** Back to the seeded calls and the start of the clock. Queued faults are dropped. */
+  /** Back to the state it started in: the seeded calls, the clock's start, and the `faults` option's faults. */
   reset(): void;
   /** Queues a fault for the next API request, after those already queued. */
   failNext(fault: Fault): void;
@@ -129,7 +129,18 @@ async function serve(
   response: ServerResponse,
 ): Promise<void> {
   const request = await readRequest(incoming);
-  if (isControlRequest(request.url)) return writeAnswer(response, answerControlRequest(state, request));
+  if (isControlRequest(request.url)) {
+    // Open to pages on any origin, as Prism leaves the API's routes, so a browser test can move the clock too.
+    if (request.method.toUpperCase() === "OPTIONS") {
+      return writeAnswer(response, {
+        status: 204,
+        headers: { ...CONTROL_CORS, "access-control-allow-methods": "POST" },
+        body: undefined,
+      });
+    }
+    const answer = answerControlRequest(state, request);
+    return writeAnswer(response, { ...answer, headers: { ...answer.headers, ...CONTROL_CORS } });
+  }
 
   const fault = state.takeFault(request.headers.get(FAULT_HEADER));
   const delay = state.latencyMs + (typeof fault === "object" && fault.kind === "delay" ? fault.milliseconds : 0);
@@ -164,6 +175,8 @@ async function serve(
   response.writeHead(answer.status, { ...headers, "content-length": String(body.byteLength) });
   response.end(body);
 }
+
+const CONTROL_CORS = { "access-control-allow-origin": "*", "access-control-allow-headers": "*" };
 
 // Hop-by-hop headers, and those the body's new framing replaces: fetch has already decoded the body.
 const DROPPED_HEADERS = new Set([

@@ -20,7 +20,7 @@ export interface SandboxState {
   takeFault(header: string | null): Fault | "unknown" | undefined;
   /** Queues a fault for the next API request, after those already queued. */
   failNext(fault: Fault): void;
-  /** Back to the seeded calls and the start of the clock; queued faults are dropped. */
+  /** Back to the state it started in: the seeded calls, the clock's start, and the faults given at the start. */
   reset(): void;
 }
 
@@ -41,7 +41,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
     },
     reset: () => {
       store.reset();
-      queued.length = 0;
+      queued.splice(0, queued.length, ...initialFaults);
     },
   };
 }

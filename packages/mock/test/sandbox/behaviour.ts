@@ -198,11 +198,14 @@ export function describeSandboxBehaviour(transport: Transport) {
       expect((await call(sandbox.url, "/v1/calls")).status).toBe(200);
     });
 
-    test("a 5xx then success, queued with the faults option", async () => {
+    test("a 5xx then success, queued with the faults option, and queued again by reset", async () => {
       const failing = await transport.start({ faults: [{ kind: "server-error" }] });
       const failed = await call(failing.url, "/v1/calls");
       expect(failed.status).toBe(500);
       expectValid("ErrorResponse", failed.body);
+      expect((await call(failing.url, "/v1/calls")).status).toBe(200);
+      failing.reset();
+      expect((await call(failing.url, "/v1/calls")).status).toBe(500);
       expect((await call(failing.url, "/v1/calls")).status).toBe(200);
     });
 

@@ -1,6 +1,6 @@
 // The factories consumers build their own unit tests' data with: valid against the spec, seeded, consistent.
 import { describe, expect, test } from "vitest";
-import { buildCall, buildCallListResponse } from "../../src/factories.js";
+import { buildCall, buildCallListResponse, buildCalls } from "../../src/factories.js";
 import { KNOWN_STATUSES } from "../../src/sandbox/seeded-calls.js";
 import { validateAgainst } from "./spec-validators.js";
 
@@ -34,6 +34,29 @@ describe("buildCall", () => {
 
   test("a seed that is not a whole number is refused in words", () => {
     expect(() => buildCall({}, { seed: 1.5 })).toThrow("buildCall: seed must be a whole number, got 1.5");
+  });
+});
+
+describe("buildCalls", () => {
+  test.each(KNOWN_STATUSES)("gives 100 different %s calls, each valid, the same for the same seed", (status) => {
+    const calls = buildCalls(100, { status, callType: "outbound" });
+    expect(new Set(calls.map((call) => call.callId)).size).toBe(100);
+    for (const call of calls) {
+      expectValid("Call", call);
+      expect(call).toMatchObject({ status, callType: "outbound" });
+    }
+    expect(JSON.stringify(buildCalls(100, { status, callType: "outbound" }))).toBe(JSON.stringify(calls));
+  });
+
+  test("a status the seeded calls never have is still given, on valid calls otherwise", () => {
+    const calls = buildCalls(3, { status: "ringing" as never });
+    expect(calls.map((call) => call.status)).toEqual(["ringing", "ringing", "ringing"]);
+  });
+
+  test("refuses a count that is not a whole number, and one callId for many calls", () => {
+    expect(() => buildCalls(-1)).toThrow("buildCalls: count must be a whole number of 0 or more, got -1");
+    expect(() => buildCalls(2, { callId: "call-1" })).toThrow("would give every call the same id");
+    expect(buildCalls(0)).toEqual([]);
   });
 });
 

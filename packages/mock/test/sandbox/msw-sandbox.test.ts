@@ -1,11 +1,10 @@
 // The behaviour suite against the MSW handlers, in-process: the platform's fetch, intercepted, no network.
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type SandboxHandlers, sandboxHandlers } from "../../src/msw.js";
 import { describeSandboxBehaviour } from "./behaviour.js";
 
-// A host under .invalid, which never resolves: were interception to fail, nothing would leave the machine.
-const shared = sandboxHandlers({ baseUrl: "http://shared.sandbox.invalid" });
+const shared = sandboxHandlers();
 const server = setupServer(...shared.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
@@ -13,11 +12,31 @@ afterAll(() => server.close());
 let started = 0;
 describeSandboxBehaviour({
   name: "MSW handlers",
-  shared: () => ({ ...shared, url: "http://shared.sandbox.invalid" }),
+  shared: () => shared,
   start: async (options) => {
-    const url = `http://own-${++started}.sandbox.invalid`;
-    const own: SandboxHandlers = sandboxHandlers({ ...options, baseUrl: url });
+    // Hosts under .invalid never resolve: were interception to fail, nothing would leave the machine.
+    const own: SandboxHandlers = sandboxHandlers({ ...options, baseUrl: `http://own-${++started}.sandbox.invalid` });
     server.use(...own.handlers);
-    return { ...own, url };
+    return own;
   },
+});
+
+describe("the handlers' address", () => {
+  test("by default a host that never resolves, not the API's own", () => {
+    expect(shared.url).toBe("https://sandbox.sigmamind.invalid");
+  });
+
+  test("a base URL with a path: the sandbox's paths start after it", async () => {
+    const nested = sandboxHandlers({ baseUrl: "http://nested.sandbox.invalid/api/" });
+    server.use(...nested.handlers);
+    expect(nested.url).toBe("http://nested.sandbox.invalid/api");
+    const answer = await fetch(`${nested.url}/v1/calls?size=1`, { headers: { "x-api-key": "k" } });
+    expect((await answer.json()).totalCounts).toBe(57);
+  });
+
+  test("a base URL that is not a URL is refused in words", () => {
+    expect(() => sandboxHandlers({ baseUrl: "sandbox" })).toThrow(
+      'sandboxHandlers: baseUrl must be a URL such as https://sandbox.sigmamind.invalid, got "sandbox"',
+    );
+  });
 });
