@@ -2,12 +2,13 @@ import { secretRedactor } from "@sigmamind/error-text/redact-secret";
 import type { ClientContext } from "./core/client-context.js";
 import { InvalidInputError } from "./core/errors.js";
 import { defaultLogger, type Logger, type LogLevel, levelledLogger, parseLogLevel } from "./core/logger.js";
-import { lazyRawClient, type SigmaMindRawClient } from "./core/raw-client.js";
+import { createApiClient } from "./core/openapi-fetch-client.js";
+import { createOperationSender } from "./core/operation.js";
+import { rawClientOf, type SigmaMindRawClient } from "./core/raw-client.js";
 import { checkHeaderNames, HEADERS, MAX_RETRIES, TIMEOUT_MS } from "./core/request-options.js";
 import { DEFAULT_BACKOFF } from "./core/retry.js";
-import { createSender } from "./core/send-request.js";
-import { createTransport, defaultSleep, type Fetch, type Outgoing, type Sleep } from "./core/transport.js";
-import { checkInputs, checkPathSegment, type FieldSchema } from "./internal/check-inputs.js";
+import { createTransport, defaultSleep, type Fetch, type Sleep } from "./core/transport.js";
+import { checkInputs, type FieldSchema } from "./internal/check-inputs.js";
 import { readEnv } from "./internal/env.js";
 import { isLoopback } from "./internal/is-loopback.js";
 import { Calls } from "./resources/calls.js";
@@ -84,9 +85,9 @@ export class SigmaMind {
   /** `client.calls`: list, get, create and delete calls. */
   declare readonly calls: Calls;
   /**
-   * The openapi-fetch client for `{ data, error }` style calls, with the same key, retries and timeouts:
-   * `const { data, error } = await client.raw.GET("/v1/calls", { params: { query: { size: 5 } } })`. openapi-fetch
-   * is loaded on its first call.
+   * The openapi-fetch client every request goes through, for `{ data, error }` style calls with the same key,
+   * retries and timeouts: `const { data, error } = await client.raw.GET("/v1/calls", { params: { query: { size: 5 } } })`.
+   * Middleware registered with `client.raw.use()` sees the requests of `client.calls` too.
    */
   declare readonly raw: SigmaMindRawClient;
   constructor(options: ClientOptions = {}) {
@@ -109,22 +110,18 @@ export class SigmaMind {
       debugEnabled: level === "debug",
       redact,
     });
-    const endpoint = { baseUrl: this.baseUrl, headers: { ...options.headers } };
-    const settings = { timeoutMs: this.timeoutMs, maxRetries: this.maxRetries };
-    const rawParts = {
-      ...endpoint,
-      send: (outgoing: Outgoing, signal: AbortSignal) => transport(outgoing, settings, signal),
-      checkPathSegment,
-    };
-    this.raw = lazyRawClient(() =>
-      import("./core/openapi-fetch-client.js").then((module) => module.createOpenapiFetchClient(rawParts)),
-    );
-    const context: ClientContext = {
-      send: createSender(transport, endpoint, settings),
+    const defaults = { timeoutMs: this.timeoutMs, maxRetries: this.maxRetries };
+    const client = createApiClient({ baseUrl: this.baseUrl, headers: { ...options.headers }, transport, defaults });
+    this.raw = rawClientOf(client);
+    const operations = createOperationSender({
+      client,
+      transport,
+      defaults,
       redact,
       logger,
       validateResponses: options.validateResponses === true,
-    };
+    });
+    const context: ClientContext = { operations, logger };
     this.calls = new Calls(context);
   }
 }

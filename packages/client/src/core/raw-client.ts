@@ -1,39 +1,17 @@
-// `client.raw`: openapi-fetch's own client, with the key, retries and timeouts. The resource methods do not
-// need it, so it is loaded on its first call: a bundle that never uses it does not carry openapi-fetch's
-// request pipeline (2.9 kB gzipped).
+// `client.raw`: the openapi-fetch client that every request goes through, for `{ data, error }` style calls.
+// Used directly it would let a per-request fetch send around the transport, and leak openapi-fetch's own
+// failures as plain errors; this facade refuses the one and turns the other into SigmaMind errors.
 import type { paths } from "@sigmamind/types";
 import type { Client, Middleware } from "openapi-fetch";
 import { InvalidInputError, SigmaMindError } from "./errors.js";
+import type { OpenapiFetchClient } from "./openapi-fetch-client.js";
 
 /** The openapi-fetch client, typed by the spec, with the SigmaMind client's auth and transport. */
 export type SigmaMindRawClient = Client<paths>;
 
 const REQUEST_METHODS = ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
-/**
- * A client that behaves as openapi-fetch's does, and creates it with `load` on the first request. Middleware is
- * checked when registered, as openapi-fetch checks it (but with an InvalidInputError, before or after loading),
- * and what was registered before loading is handed over in order.
- */
-export function lazyRawClient(load: () => Promise<SigmaMindRawClient>): SigmaMindRawClient {
-  let loaded: SigmaMindRawClient | undefined;
-  let loading: Promise<SigmaMindRawClient> | undefined;
-  const pending: Middleware[] = [];
-  const client = () => {
-    loading ??= load().then(
-      (raw) => {
-        raw.use(...pending.filter(Boolean));
-        loaded = raw;
-        return raw;
-      },
-      (error: unknown) => {
-        // A chunk that failed to load (a network blip in a browser) is tried again by the next call.
-        loading = undefined;
-        throw error;
-      },
-    );
-    return loading;
-  };
+export function rawClientOf(client: OpenapiFetchClient): SigmaMindRawClient {
   const facade: Partial<Record<keyof SigmaMindRawClient, unknown>> = {
     use(...middleware: Middleware[]) {
       for (const added of middleware) {
@@ -46,16 +24,9 @@ export function lazyRawClient(load: () => Promise<SigmaMindRawClient>): SigmaMin
           );
         }
       }
-      if (loaded) loaded.use(...middleware);
-      else pending.push(...middleware);
+      client.use(...middleware);
     },
-    eject(...middleware: Middleware[]) {
-      if (loaded) return loaded.eject(...middleware);
-      for (const removed of middleware) {
-        const index = pending.indexOf(removed);
-        if (index !== -1) pending.splice(index, 1);
-      }
-    },
+    eject: (...middleware: Middleware[]) => client.eject(...middleware),
   };
   for (const method of REQUEST_METHODS) {
     facade[method] = async (...args: unknown[]) => {
@@ -66,8 +37,7 @@ export function lazyRawClient(load: () => Promise<SigmaMindRawClient>): SigmaMin
         );
       }
       try {
-        const raw = await client();
-        return await (raw[method] as (...args: unknown[]) => unknown)(...args);
+        return await (client[method] as (...args: unknown[]) => unknown)(...args);
       } catch (error) {
         // openapi-fetch's own failures (a success body that is not JSON, a URL it cannot build) are SigmaMind's too.
         if (error instanceof SigmaMindError) throw error;

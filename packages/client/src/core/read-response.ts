@@ -1,15 +1,27 @@
 import type { Redact } from "@sigmamind/error-text/redact-secret";
 import { APIError, ResponseParseError } from "./errors.js";
-import { type Delivered, MAX_ERROR_BODY_BYTES } from "./transport.js";
+import { MAX_ERROR_BODY_BYTES } from "./transport.js";
+
+/** A response as openapi-fetch read it, with what the transport knows of it. */
+export interface Answer {
+  response: Response;
+  /** For a success, the body as text (`parseAs: "text"`); for a failure, openapi-fetch's `error`: JSON or text. */
+  body: unknown;
+  /** Whether a failure's body is a prefix of a longer one. */
+  truncated: boolean;
+  /** For a request never sent twice: what its error says when it may have reached the API. */
+  uncertainOutcome: string | undefined;
+}
 
 /**
  * Turns a response into the documented JSON, or throws the error class for its status. Bodies are read as
  * text first so that an empty, truncated or HTML body becomes an error that keeps the raw text, never a
  * bare `SyntaxError`.
  */
-export function readJson<T>(delivered: Delivered, redact: Redact): T {
-  const { response, text, uncertainOutcome } = delivered;
-  if (!response.ok) throw errorFor(delivered, redact);
+export function readJson<T>(answer: Answer, redact: Redact): T {
+  const { response, uncertainOutcome } = answer;
+  if (!response.ok) throw errorFor(answer, redact);
+  const text = typeof answer.body === "string" ? answer.body : "";
   // The API accepted the request: for a create, the call was placed even though its answer cannot be read.
   const outcome = uncertainOutcome ?? "Try again; if it persists, report it with the request id.";
   const options = { mayHaveTakenEffect: uncertainOutcome !== undefined };
@@ -38,22 +50,21 @@ export function readJson<T>(delivered: Delivered, redact: Redact): T {
 }
 
 /** For operations that document no body: any success is enough. */
-export function readNoContent(delivered: Delivered, redact: Redact): void {
-  if (!delivered.response.ok) throw errorFor(delivered, redact);
+export function readNoContent(answer: Answer, redact: Redact): void {
+  if (!answer.response.ok) throw errorFor(answer, redact);
 }
 
-/** The error for a failure status, with the body parsed when it is JSON and kept as text when it is not. */
-function errorFor({ response, text, truncated, uncertainOutcome }: Delivered, redact: Redact): APIError {
-  let body: unknown = text || undefined;
-  if (!truncated) {
-    try {
-      body = JSON.parse(text);
-    } catch {}
-  }
-  return APIError.fromResponse(response.status, redact(response.headers), redact(body, { cut: truncated }), {
-    bodyTruncated: truncated,
-    uncertainOutcome,
-  });
+/** The error for a failure status, with the body as openapi-fetch read it: parsed when it is JSON, else text. */
+function errorFor({ response, body, truncated, uncertainOutcome }: Answer, redact: Redact): APIError {
+  return APIError.fromResponse(
+    response.status,
+    redact(response.headers),
+    redact(body || undefined, { cut: truncated }),
+    {
+      bodyTruncated: truncated,
+      uncertainOutcome,
+    },
+  );
 }
 
 function contentType(response: Response) {

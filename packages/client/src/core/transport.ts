@@ -58,12 +58,13 @@ export interface Outgoing {
   readonly uncertainOutcome?: string | undefined;
 }
 
-/** A response whose body was read within its attempt. */
+/**
+ * A response whose body was read within its attempt (so that a stalled body is a timeout, and a reset in the
+ * middle of it can be retried), handed on as a new Response holding what was read, for openapi-fetch to parse.
+ */
 export interface Delivered {
   response: Response;
-  /** The body; for a failure status, only its first `MAX_ERROR_BODY_BYTES`. */
-  text: string;
-  /** Whether `text` is a prefix of a longer error body. */
+  /** Whether the body is a prefix of a longer error body: one is kept up to `MAX_ERROR_BODY_BYTES`. */
   truncated: boolean;
   /**
    * Set for a request that is not safe to repeat: the sentence its error gives when the API may have acted on
@@ -186,10 +187,13 @@ async function attemptOnce(
         followedByFetch(config.origin, response) ??
         redirectRefusal(config.origin, outgoing.method, response, url, hops);
       if (redirect === undefined) {
-        const { text, truncated } = response.ok
-          ? { text: await response.text(), truncated: false }
-          : await readBoundedText(response, MAX_ERROR_BODY_BYTES);
-        return { delivered: { response, text, truncated, uncertainOutcome } };
+        const { body, truncated } = response.ok
+          ? { body: await response.arrayBuffer(), truncated: false }
+          : await readBoundedText(response, MAX_ERROR_BODY_BYTES).then(({ text, truncated }) => ({
+              body: text,
+              truncated,
+            }));
+        return { delivered: { response: withBody(response, body), truncated, uncertainOutcome } };
       }
       if (typeof redirect !== "string") {
         await response.body?.cancel();
@@ -209,6 +213,15 @@ async function attemptOnce(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Statuses whose responses cannot carry a body, which the Response constructor refuses one for. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** A Response like `response`, holding `body` (already read) instead of its stream. */
+function withBody(response: Response, body: ArrayBuffer | string): Response {
+  const { status, statusText, headers } = response;
+  return new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, statusText, headers });
 }
 
 /**

@@ -1,14 +1,10 @@
 import type { Call, CallListResponse, CreateCallRequest, operations } from "@sigmamind/types";
 import type { ClientContext } from "../core/client-context.js";
-import { ResponseValidationError } from "../core/errors.js";
+import type { Operation } from "../core/operation.js";
 import { type OffsetPage, PagePromise, type PaginationOptions } from "../core/pagination.js";
-import { readJson, readNoContent } from "../core/read-response.js";
-import { checkRequestOptions, REQUEST_OPTIONS, type RequestOptions } from "../core/request-options.js";
-import { findShapeViolation } from "../core/response-shape.js";
-import type { Delivered } from "../core/transport.js";
-import { requestSchemas } from "../generated/request-schemas.js";
+import { REQUEST_OPTIONS, type RequestOptions } from "../core/request-options.js";
 import { anySignal } from "../internal/any-signal.js";
-import { checkInputs, checkPathSegment, type FieldSchema } from "../internal/check-inputs.js";
+import type { FieldSchema } from "../internal/check-inputs.js";
 
 export type { Call, CallListResponse } from "@sigmamind/types";
 /** Query parameters of `calls.list()`: `status`, `page` (from 0), `size`. */
@@ -51,12 +47,12 @@ export class Calls {
    */
   list(params: ListCallsParams = {}, options: ListCallsOptions = {}): CallsPagePromise {
     const { prefetchPages, maxItems, onIncomplete, ...requestOptions } = options ?? {};
+    const { operations, logger } = this.#context;
     // The inputs are the same for every page: checked before the first request, not again for each page.
     let inputsChecked = false;
-    const fetchPage = async (page: number, iterationSignal: AbortSignal | undefined) => {
+    const fetchPage = (page: number, iterationSignal: AbortSignal | undefined) => {
       if (!inputsChecked) {
-        checkInputs("calls.list", "parameter", requestSchemas.listCalls.query, params);
-        checkRequestOptions("calls.list", options, LIST_OPTIONS);
+        operations.check(LIST_CALLS, { query: params }, options, LIST_OPTIONS);
         inputsChecked = true;
       }
       // The first page goes out as the caller wrote it; later pages carry their number.
@@ -64,28 +60,19 @@ export class Calls {
       const pageOptions = iterationSignal
         ? { ...requestOptions, signal: joinSignals(requestOptions.signal, iterationSignal) }
         : requestOptions;
-      const delivered = await this.#context.send("GET", "/v1/calls", { query }, pageOptions);
-      return this.#readValid<CallListResponse>("listCalls", delivered);
+      return operations.send<CallListResponse>(LIST_CALLS, { query }, pageOptions);
     };
     return new PagePromise(
       fetchPage,
       params?.page ?? 0,
       { prefetchPages, maxItems, onIncomplete },
-      {
-        noun: "calls",
-        keyOf: callKey,
-        warn: (message) => this.#context.logger.warn(`calls.list: ${message}`),
-      },
+      { noun: "calls", keyOf: callKey, warn: (message) => logger.warn(`calls.list: ${message}`) },
     );
   }
 
   /** One call by its id. */
-  async get(callId: string, options: RequestOptions = {}): Promise<Call> {
-    checkInputs("calls.get", "parameter", requestSchemas.getCall.path, { callId });
-    checkPathSegment("calls.get", "callId", callId);
-    checkRequestOptions("calls.get", options);
-    const delivered = await this.#context.send("GET", "/v1/calls/{callId}", { path: { callId } }, options);
-    return this.#readValid<Call>("getCall", delivered);
+  get(callId: string, options: RequestOptions = {}): Promise<Call> {
+    return this.#context.operations.call(GET_CALL, { path: { callId } }, options);
   }
 
   /**
@@ -93,57 +80,49 @@ export class Calls {
    * refused before anything was sent, and never follows a redirect. When it fails after it may have reached the
    * API, the error's `mayHaveTakenEffect` is true and its message says to list recent calls before trying again.
    */
-  async create(params: CreateCallParams, options: RequestOptions = {}): Promise<Call> {
-    checkInputs("calls.create", "field", requestSchemas.createCall.body, params);
-    checkRequestOptions("calls.create", options);
-    const delivered = await this.#context.send("POST", "/v1/calls", { body: params }, options, CALL_MAY_BE_PLACED);
-    return this.#readValid<Call>("createCall", delivered);
+  create(params: CreateCallParams, options: RequestOptions = {}): Promise<Call> {
+    return this.#context.operations.call(CREATE_CALL, { body: params }, options);
   }
 
   /** Deletes a call. */
-  async delete(callId: string, options: RequestOptions = {}): Promise<void> {
-    checkInputs("calls.delete", "parameter", requestSchemas.deleteCall.path, { callId });
-    checkPathSegment("calls.delete", "callId", callId);
-    checkRequestOptions("calls.delete", options);
-    readNoContent(
-      await this.#context.send("DELETE", "/v1/calls/{callId}", { path: { callId } }, options),
-      this.#context.redact,
-    );
-  }
-
-  async #readValid<T>(operation: string, delivered: Delivered): Promise<T> {
-    const { redact } = this.#context;
-    const body = readJson<T>(delivered, redact);
-    const shapeViolation = findShapeViolation(operation, body);
-    let violation = shapeViolation;
-    if (!violation && this.#context.validateResponses) {
-      responseValidation ??= import("../core/response-validation.js");
-      violation = (await responseValidation).findResponseViolation(operation, body);
-    }
-    if (violation) {
-      const { uncertainOutcome } = delivered;
-      const advice = shapeViolation
-        ? "The client cannot read it; report it to SigmaMind with the request id."
-        : "Upgrade @sigmamind/client if the API has changed, or turn validateResponses off to accept it as it is.";
-      throw new ResponseValidationError(
-        operation,
-        violation.path,
-        violation.problem,
-        delivered.response.status,
-        redact(body),
-        {
-          advice: uncertainOutcome ? `${advice} ${uncertainOutcome}` : advice,
-          mayHaveTakenEffect: uncertainOutcome !== undefined,
-        },
-      );
-    }
-    return body;
+  delete(callId: string, options: RequestOptions = {}): Promise<void> {
+    return this.#context.operations.call(DELETE_CALL, { path: { callId } }, options);
   }
 }
 
 /** What a create's error says when the request may have reached the API. */
 const CALL_MAY_BE_PLACED =
   "The call may have been placed, and it was not sent again: list recent calls (client.calls.list()) to see whether it was before creating it again.";
+
+const LIST_CALLS: Operation = {
+  label: "calls.list",
+  id: "listCalls",
+  method: "get",
+  path: "/v1/calls",
+  returns: "json",
+};
+const GET_CALL: Operation = {
+  label: "calls.get",
+  id: "getCall",
+  method: "get",
+  path: "/v1/calls/{callId}",
+  returns: "json",
+};
+const CREATE_CALL: Operation = {
+  label: "calls.create",
+  id: "createCall",
+  method: "post",
+  path: "/v1/calls",
+  returns: "json",
+  uncertainOutcome: CALL_MAY_BE_PLACED,
+};
+const DELETE_CALL: Operation = {
+  label: "calls.delete",
+  id: "deleteCall",
+  method: "delete",
+  path: "/v1/calls/{callId}",
+  returns: "nothing",
+};
 
 /**
  * A call's identity while iterating: its id, or for a call the server sent without one, its whole content, so
@@ -158,9 +137,6 @@ function callKey(call: Call): unknown {
     return {};
   }
 }
-
-// Loaded on first use: a client with validateResponses off never downloads the validators.
-let responseValidation: Promise<typeof import("../core/response-validation.js")> | undefined;
 
 function joinSignals(first: AbortSignal | undefined, second: AbortSignal | undefined): AbortSignal | undefined {
   if (!first) return second;

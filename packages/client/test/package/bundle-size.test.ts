@@ -8,8 +8,10 @@ import { describe, expect, test } from "vitest";
 // of it is the text of messages). The one redaction rule shared with the mock and the CLI (a short key replaced
 // as a whole token, not only as a whole value; a cut start of the key) took it to 10,602, and reading the title
 // and detail of a problem+json error body (Prism's answer to a `Prefer: code=` the operation does not document)
-// to 10,707: this ceiling keeps it from growing further unnoticed.
-const MAIN_BUNDLE_BUDGET_GZIP = 10_725;
+// to 10,707. Sending every request through openapi-fetch, so that its middleware sees all traffic and its
+// parseAs works, put its request pipeline (2.4 kB) in the entry too, and took it to 13,099: this ceiling keeps
+// it from growing further unnoticed.
+const MAIN_BUNDLE_BUDGET_GZIP = 13_125;
 
 const bundle = () =>
   bundleForBrowser('export { SigmaMind } from "./dist/index.mjs";', new URL("../..", import.meta.url).pathname);
@@ -29,12 +31,12 @@ describe("bundle size", () => {
     expect(validators.some((file) => file.text.includes("date-time"))).toBe(true);
   });
 
-  test("openapi-fetch's request pipeline is a separate chunk, loaded on the first call of client.raw", async () => {
+  test("openapi-fetch's request pipeline, which every request goes through, is loaded up front, once", async () => {
     const files = await bundle();
     // "onRequest({" is openapi-fetch calling a middleware: only its request pipeline does that.
     const pipeline = files.filter((file) => /\.onRequest\(\{/.test(file.text));
     expect(pipeline).toHaveLength(1);
-    expect(pipeline[0]?.upFront).toBe(false);
+    expect(pipeline[0]?.upFront).toBe(true);
   });
 
   test("nothing Node-only is imported, so it runs wherever fetch exists", async () => {

@@ -1,0 +1,144 @@
+// How a resource method sends an operation: it states the operation, its inputs and the call's options, and
+// this does the rest, once for every resource: the input and option checks, the request through the one
+// openapi-fetch client, the error for a failure status, and the body read and checked against the spec.
+import type { Redact } from "@sigmamind/error-text/redact-secret";
+import { requestSchemas } from "../generated/request-schemas.js";
+import { checkInputs, checkPathSegment, type FieldSchema } from "../internal/check-inputs.js";
+import { ResponseValidationError } from "./errors.js";
+import type { Logger } from "./logger.js";
+import { type OpenapiFetchClient, sendThrough } from "./openapi-fetch-client.js";
+import { type Answer, readJson, readNoContent } from "./read-response.js";
+import { checkRequestOptions, type RequestOptions } from "./request-options.js";
+import { findShapeViolation } from "./response-shape.js";
+import type { AttemptSettings, Delivered, Transport } from "./transport.js";
+
+/** One operation of the spec, as a resource method sends it. */
+export interface Operation {
+  /** What errors call the method: "calls.get". */
+  readonly label: string;
+  /** The spec's operationId: picks the input schemas and the response checks. */
+  readonly id: keyof typeof requestSchemas;
+  readonly method: "get" | "post" | "delete";
+  /** The spec's path, with `{name}` for each path parameter. */
+  readonly path: string;
+  /** The success body: JSON to check and return, or nothing. */
+  readonly returns: "json" | "nothing";
+  /** For an operation never sent twice: what its error says when it may have reached the API. */
+  readonly uncertainOutcome?: string;
+}
+
+/** An operation's inputs, by where they go. */
+export interface OperationInput {
+  path?: Readonly<Record<string, string>>;
+  query?: Readonly<Record<string, unknown>>;
+  body?: unknown;
+}
+
+export interface OperationContext {
+  client: OpenapiFetchClient;
+  transport: Transport;
+  defaults: AttemptSettings;
+  redact: Redact;
+  logger: Logger;
+  validateResponses: boolean;
+}
+
+export interface OperationSender {
+  /** Checks, sends and reads: what most resource methods are made of. */
+  call<T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<T>;
+  /** The checks alone: a listing checks its inputs once, then sends a request for each page. */
+  check(operation: Operation, input: OperationInput, options: unknown, optionsSchema?: FieldSchema): void;
+  /** Sends and reads, inputs already checked. */
+  send<T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<T>;
+}
+
+export function createOperationSender(context: OperationContext): OperationSender {
+  const check: OperationSender["check"] = (operation, input, options, optionsSchema) => {
+    const { label } = operation;
+    const schemas = requestSchemas[operation.id] as { path?: FieldSchema; query?: FieldSchema; body?: FieldSchema };
+    if (schemas.path) {
+      checkInputs(label, "parameter", schemas.path, input.path);
+      for (const [name, value] of Object.entries(input.path ?? {})) checkPathSegment(label, name, value);
+    }
+    if (schemas.query) checkInputs(label, "parameter", schemas.query, input.query);
+    if (schemas.body) checkInputs(label, "field", schemas.body, input.body);
+    checkRequestOptions(label, options, optionsSchema);
+  };
+
+  const send = async <T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<T> => {
+    let delivered: Delivered | undefined;
+    const settings = {
+      timeoutMs: options.timeoutMs ?? context.defaults.timeoutMs,
+      maxRetries: options.maxRetries ?? context.defaults.maxRetries,
+      uncertainOutcome: operation.uncertainOutcome,
+      signal: options.signal,
+    };
+    // openapi-fetch is typed by path and method; here they are data, so the call is typed loosely.
+    const request = context.client.request as unknown as (
+      method: string,
+      path: string,
+      init: Record<string, unknown>,
+    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    const { data, error, response } = await request(operation.method, operation.path, {
+      params: { path: input.path, query: input.query },
+      body: input.body,
+      headers: options.headers,
+      parseAs: "text",
+      fetch: async (outgoing: Request) => {
+        delivered = await sendThrough(context.transport, outgoing, settings);
+        return delivered.response;
+      },
+    });
+    const answer: Answer = {
+      response,
+      body: response.ok ? data : error,
+      truncated: delivered?.truncated ?? false,
+      uncertainOutcome: operation.uncertainOutcome,
+    };
+    if (operation.returns === "nothing") {
+      readNoContent(answer, context.redact);
+      return undefined as T;
+    }
+    return readValid<T>(context, operation, answer);
+  };
+
+  return {
+    check,
+    send,
+    // Async, so that a check that fails rejects the call's promise rather than throwing where it was called.
+    async call(operation, input, options) {
+      check(operation, input, options);
+      return send(operation, input, options);
+    },
+  };
+}
+
+async function readValid<T>(context: OperationContext, operation: Operation, answer: Answer): Promise<T> {
+  const { redact } = context;
+  const body = readJson<T>(answer, redact);
+  const shapeViolation = findShapeViolation(operation.id, body);
+  let violation = shapeViolation;
+  if (!violation && context.validateResponses) {
+    responseValidation ??= import("./response-validation.js");
+    violation = (await responseValidation).findResponseViolation(operation.id, body);
+  }
+  if (!violation) return body;
+  const { uncertainOutcome } = answer;
+  const advice = shapeViolation
+    ? "The client cannot read it; report it to SigmaMind with the request id."
+    : "Upgrade @sigmamind/client if the API has changed, or turn validateResponses off to accept it as it is.";
+  throw new ResponseValidationError(
+    operation.id,
+    violation.path,
+    violation.problem,
+    answer.response.status,
+    redact(body),
+    {
+      advice: uncertainOutcome ? `${advice} ${uncertainOutcome}` : advice,
+      mayHaveTakenEffect: uncertainOutcome !== undefined,
+    },
+  );
+}
+
+// Loaded on first use: a client with validateResponses off never downloads the validators.
+let responseValidation: Promise<typeof import("./response-validation.js")> | undefined;
