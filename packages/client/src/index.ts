@@ -18,6 +18,7 @@ export {
   DEFAULT_TIMEOUT_MS,
   SigmaMind,
 } from "./client.js";
+export { APIPromise, type WithResponse } from "./core/api-promise.js";
 export {
   APIConnectionError,
   APIConnectionTimeoutError,

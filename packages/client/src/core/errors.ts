@@ -1,6 +1,8 @@
 // One base class, an APIError per HTTP status family, and separate errors for a request that never got a
 // response. Messages say what happened and what to do; none of them ever holds the API key.
+
 import type { ErrorResponse } from "@sigmamind/types";
+import { requestIdOf } from "./api-promise.js";
 
 export interface SigmaMindErrorOptions extends ErrorOptions {
   /** See `SigmaMindError.mayHaveTakenEffect`. Default: false. */
@@ -60,7 +62,7 @@ export class APIError extends SigmaMindError {
     this.body = body;
     this.error = error;
     this.bodyTruncated = options?.bodyTruncated === true;
-    this.requestId = headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+    this.requestId = requestIdOf(headers);
   }
 
   /** The error class for a status: `NotFoundError` for 404, `RateLimitError` for 429, ... */

@@ -4,6 +4,7 @@
 import type { Redact } from "@sigmamind/error-text/redact-secret";
 import { requestSchemas } from "../generated/request-schemas.js";
 import { checkInputs, checkPathSegment, type FieldSchema } from "../internal/check-inputs.js";
+import { APIPromise, type Sent } from "./api-promise.js";
 import { ResponseValidationError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { type OpenapiFetchClient, sendThrough } from "./openapi-fetch-client.js";
@@ -45,11 +46,11 @@ export interface OperationContext {
 
 export interface OperationSender {
   /** Checks, sends and reads: what most resource methods are made of. */
-  call<T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<T>;
+  call<T>(operation: Operation, input: OperationInput, options: RequestOptions): APIPromise<T>;
   /** The checks alone: a listing checks its inputs once, then sends a request for each page. */
   check(operation: Operation, input: OperationInput, options: unknown, optionsSchema?: FieldSchema): void;
   /** Sends and reads, inputs already checked. */
-  send<T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<T>;
+  send<T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<Sent<T>>;
 }
 
 export function createOperationSender(context: OperationContext): OperationSender {
@@ -65,7 +66,7 @@ export function createOperationSender(context: OperationContext): OperationSende
     checkRequestOptions(label, options, optionsSchema);
   };
 
-  const send = async <T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<T> => {
+  const send = async <T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<Sent<T>> => {
     let delivered: Delivered | undefined;
     const settings = {
       timeoutMs: options.timeoutMs ?? context.defaults.timeoutMs,
@@ -95,20 +96,24 @@ export function createOperationSender(context: OperationContext): OperationSende
       truncated: delivered?.truncated ?? false,
       uncertainOutcome: operation.uncertainOutcome,
     };
+    const text = typeof answer.body === "string" && answer.body !== "" ? answer.body : undefined;
     if (operation.returns === "nothing") {
       readNoContent(answer, context.redact);
-      return undefined as T;
+      return { data: undefined as T, response, text };
     }
-    return readValid<T>(context, operation, answer);
+    return { data: await readValid<T>(context, operation, answer), response, text };
   };
 
   return {
     check,
     send,
-    // Async, so that a check that fails rejects the call's promise rather than throwing where it was called.
-    async call(operation, input, options) {
-      check(operation, input, options);
-      return send(operation, input, options);
+    call<T>(operation: Operation, input: OperationInput, options: RequestOptions) {
+      // A check that fails rejects the call's promise rather than throwing where it was called.
+      const sent = Promise.resolve().then(() => {
+        check(operation, input, options);
+        return send<T>(operation, input, options);
+      });
+      return new APIPromise(sent);
     },
   };
 }

@@ -1,5 +1,6 @@
-// Offset pagination as the API does it (`page` from 0, `size`, `hasNext`), as a page you can step through and
-// as an async iterator over every item, with optional prefetch.
+// Offset pagination as the API does it (`page` from 0, `size`, `hasNext`): a page you can step through, and
+// from the list or any page, an async iterator over every item or every page that follows, with prefetch.
+import { requestIdOf, type Sent, type WithResponse } from "./api-promise.js";
 import { IncompleteListError, type IncompleteListReason, SigmaMindError } from "./errors.js";
 
 /** The envelope every paged list of the API returns. */
@@ -14,7 +15,10 @@ export interface OffsetPageResponse<Item> {
 }
 
 /** Fetches page number `page`; `signal` aborts it. */
-export type FetchPage<Item> = (page: number, signal: AbortSignal | undefined) => Promise<OffsetPageResponse<Item>>;
+export type FetchPage<Item> = (
+  page: number,
+  signal: AbortSignal | undefined,
+) => Promise<Sent<OffsetPageResponse<Item>>>;
 
 export interface PaginationOptions {
   /** While iterating, how many pages to fetch ahead, concurrently, of the one being read. Default 0. */
@@ -117,16 +121,22 @@ function stepThrough<Item, Key>(
 }
 
 /**
- * Where a page's successors come from and how its items are told apart. Declared as methods, whose parameters
- * TypeScript compares loosely, so that a page of calls stays assignable to a page of `unknown`.
+ * Where a page's successors come from, how its items are told apart, and how iterating goes. Declared as methods,
+ * whose parameters TypeScript compares loosely, so that a page of calls stays assignable to a page of `unknown`.
  */
 interface PageSource<Item> {
-  fetchPage(page: number, signal: AbortSignal | undefined): Promise<OffsetPageResponse<Item>>;
+  fetchPage(page: number, signal: AbortSignal | undefined): Promise<Sent<OffsetPageResponse<Item>>>;
   keyOf(item: Item): unknown;
+  warn(message: string): void;
+  readonly noun: string;
+  readonly options: PaginationOptions;
 }
 
-/** One page of a list: the API's envelope, plus `hasNextPage()` and `getNextPage()`. */
-export class OffsetPage<Item> implements OffsetPageResponse<Item> {
+/**
+ * One page of a list: the API's envelope, plus `hasNextPage()` and `getNextPage()`. Iterate it with `for await`
+ * for its items and those of every page after it; `iterPages()` for the pages themselves.
+ */
+export class OffsetPage<Item> implements OffsetPageResponse<Item>, AsyncIterable<Item> {
   // Set in the constructor; `declare` keeps the build from emitting a field definition for each as well.
   declare data: Item[];
   declare page: number;
@@ -138,7 +148,7 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item> {
   /** The page number this page was requested as, which the next page follows. */
   readonly #requestedPage: number;
   readonly #source: PageSource<Item>;
-  readonly #step: Pick<PageStep<Item, unknown>, "more" | "incomplete" | "progress">;
+  readonly #step: PageStep<Item, unknown>;
 
   constructor(
     response: OffsetPageResponse<Item>,
@@ -156,12 +166,7 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item> {
     this.#requestedPage = requestedPage;
     this.#source = source;
     // A page keeps what the listing remembers, not the pages before it: a chain of pages holds a few pages' keys.
-    const {
-      more,
-      incomplete,
-      progress: next,
-    } = stepThrough(response, requestedPage, progress, (item: Item) => source.keyOf(item));
-    this.#step = { more, incomplete, progress: next };
+    this.#step = stepThrough(response, requestedPage, progress, (item: Item) => source.keyOf(item));
   }
 
   /**
@@ -178,8 +183,8 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item> {
     return this.#step.incomplete?.explanation;
   }
 
-  /** The page after this one. Check `hasNextPage()` first. */
-  async getNextPage(): Promise<OffsetPage<Item>> {
+  /** The page after this one. Check `hasNextPage()` first. `signal` aborts its request. */
+  async getNextPage(options: { signal?: AbortSignal | undefined } = {}): Promise<OffsetPage<Item>> {
     if (!this.hasNextPage()) {
       const reason = this.incompleteReason;
       throw new SigmaMindError(
@@ -188,8 +193,74 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item> {
           : "There is no next page: check hasNextPage() before calling getNextPage().",
       );
     }
-    const next = this.#requestedPage + 1;
-    return new OffsetPage(await this.#source.fetchPage(next, undefined), next, this.#source, this.#step.progress);
+    return this.#successor((await this.#source.fetchPage(this.#requestedPage + 1, options?.signal)).data);
+  }
+
+  #successor(response: OffsetPageResponse<Item>): OffsetPage<Item> {
+    return new OffsetPage(response, this.#requestedPage + 1, this.#source, this.#step.progress);
+  }
+
+  /**
+   * This page and every page after it, in order, fetching `prefetchPages` ahead. A list that stops before the
+   * server says it ended warns, or with `onIncomplete: "throw"` rejects with `IncompleteListError`, after the
+   * last page it got.
+   */
+  async *iterPages(): AsyncGenerator<OffsetPage<Item>, void, undefined> {
+    const { prefetchPages = 0, onIncomplete = "warn" } = this.#source.options;
+    // Pages fetched ahead can be abandoned (a break, maxItems, an error): this stops their requests.
+    const abandon = new AbortController();
+    const ahead: Promise<Sent<OffsetPageResponse<Item>>>[] = [];
+    let lastRequested = this.#requestedPage;
+    const request = () => {
+      const page = this.#source.fetchPage(++lastRequested, abandon.signal);
+      // A failure surfaces when its page is reached, in order; until then it must not go unhandled.
+      page.catch(() => {});
+      ahead.push(page);
+    };
+    // Memory stays bounded by the prefetch window and a few pages' keys instead of growing with the whole list.
+    let current: OffsetPage<Item> = this;
+    let items = 0;
+    try {
+      for (;;) {
+        if (current.#step.more) {
+          // Fetch ahead while this page is read, never at or past the last page the server reports.
+          const { totalPages } = current;
+          const lastPage = Number.isInteger(totalPages) ? totalPages - 1 : Number.POSITIVE_INFINITY;
+          while (ahead.length < prefetchPages && lastRequested < lastPage) request();
+        }
+        yield current;
+        items += current.#step.fresh.length;
+        const { incomplete } = current.#step;
+        if (incomplete) {
+          const total = Number.isFinite(current.totalCounts) ? current.totalCounts : undefined;
+          const message = `The listing is incomplete: ${items} of ${total ?? "an unknown number of"} ${this.#source.noun}, because ${incomplete.explanation}.`;
+          if (onIncomplete === "throw") throw new IncompleteListError(message, incomplete.reason, items, total);
+          this.#source.warn(`${message} Pass onIncomplete: "throw" to make this an error.`);
+          return;
+        }
+        if (!current.#step.more) return;
+        if (ahead.length === 0) request();
+        current = current.#successor((await (ahead.shift() as Promise<Sent<OffsetPageResponse<Item>>>)).data);
+      }
+    } finally {
+      abandon.abort();
+    }
+  }
+
+  /**
+   * Every item of this page and of the pages after it, in order, each once: offset paging shows an item twice
+   * when rows shift, and the repeat is dropped. Stops after `maxItems`.
+   */
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    const { maxItems = Number.POSITIVE_INFINITY } = this.#source.options;
+    if (maxItems === 0) return;
+    let yielded = 0;
+    for await (const page of this.iterPages()) {
+      for (const item of page.#step.fresh) {
+        yield item;
+        if (++yielded >= maxItems) return;
+      }
+    }
   }
 }
 
@@ -200,10 +271,8 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item> {
 export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<Item>>, AsyncIterable<Item> {
   readonly #fetchPage: FetchPage<Item>;
   readonly #firstPageNumber: number;
-  readonly #options: PaginationOptions;
-  readonly #list: ListDescription<Item, Key>;
   readonly #source: PageSource<Item>;
-  #firstPage: Promise<OffsetPage<Item>> | undefined;
+  #firstPage: Promise<{ page: OffsetPage<Item>; sent: Sent<OffsetPageResponse<Item>> }> | undefined;
 
   constructor(
     fetchPage: FetchPage<Item>,
@@ -213,9 +282,8 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
   ) {
     this.#fetchPage = fetchPage;
     this.#firstPageNumber = firstPageNumber;
-    this.#options = options;
-    this.#list = list;
-    this.#source = { fetchPage, keyOf: list.keyOf };
+    const { noun, keyOf, warn } = list;
+    this.#source = { fetchPage, keyOf, warn, noun, options };
   }
 
   // biome-ignore lint/suspicious/noThenProperty: awaiting the list for its first page is the point of this class
@@ -223,74 +291,51 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
     onFulfilled?: ((page: OffsetPage<Item>) => Result | PromiseLike<Result>) | null,
     onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
   ): Promise<Result | Failure> {
-    return this.#getFirstPage().then(onFulfilled, onRejected);
+    return this.#getFirstPage()
+      .then(({ page }) => page)
+      .then(onFulfilled, onRejected);
   }
 
   catch<Failure = never>(onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null) {
-    return this.#getFirstPage().catch(onRejected);
+    return this.then(undefined, onRejected);
   }
 
   finally(onFinally?: (() => void) | null) {
-    return this.#getFirstPage().finally(onFinally);
+    return this.then().finally(onFinally);
   }
 
   get [Symbol.toStringTag]() {
     return "PagePromise";
   }
 
-  #getFirstPage(): Promise<OffsetPage<Item>> {
-    this.#firstPage ??= this.#fetchPage(this.#firstPageNumber, undefined).then(
-      (response) => new OffsetPage(response, this.#firstPageNumber, this.#source),
-    );
+  /** The first page with the response it came in and the request id. */
+  async withResponse(): Promise<WithResponse<OffsetPage<Item>>> {
+    const { page, sent } = await this.#getFirstPage();
+    return { data: page, response: sent.response, requestId: requestIdOf(sent.response.headers) };
+  }
+
+  /** The first page's response, with its body (as the API sent it) still to read. */
+  async asResponse(): Promise<Response> {
+    const { response, text } = (await this.#getFirstPage()).sent;
+    const { status, statusText, headers } = response;
+    return new Response(text ?? null, { status, statusText, headers });
+  }
+
+  #getFirstPage() {
+    this.#firstPage ??= this.#fetchPage(this.#firstPageNumber, undefined).then((sent) => ({
+      page: new OffsetPage(sent.data, this.#firstPageNumber, this.#source),
+      sent,
+    }));
     return this.#firstPage;
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    const { prefetchPages = 0, maxItems = Number.POSITIVE_INFINITY, onIncomplete = "warn" } = this.#options;
-    if (maxItems === 0) return;
-    // Pages fetched ahead can be abandoned (a break, maxItems, an error): this stops their requests.
-    const abandon = new AbortController();
-    const ahead: Promise<OffsetPageResponse<Item>>[] = [];
-    let lastRequested = this.#firstPageNumber;
-    const request = () => {
-      const page = this.#fetchPage(++lastRequested, abandon.signal);
-      // A failure surfaces when its page is reached, in order; until then it must not go unhandled.
-      page.catch(() => {});
-      ahead.push(page);
-    };
+  /** Every page from the first, in order; see `OffsetPage.iterPages()`. */
+  async *iterPages(): AsyncGenerator<OffsetPage<Item>, void, undefined> {
+    yield* (await this.#getFirstPage()).page.iterPages();
+  }
 
-    let yielded = 0;
-    // Memory stays bounded by the prefetch window and a few pages' keys instead of growing with the whole list.
-    let progress: Progress<Key> = START;
-    try {
-      let current: OffsetPageResponse<Item> = await this.#getFirstPage();
-      let currentNumber = this.#firstPageNumber;
-      for (;;) {
-        const step = stepThrough(current, currentNumber, progress, this.#list.keyOf);
-        if (step.more) {
-          // Fetch ahead while this page is read, never at or past the last page the server reports.
-          const lastPage = Number.isInteger(current.totalPages) ? current.totalPages - 1 : Number.POSITIVE_INFINITY;
-          while (ahead.length < prefetchPages && lastRequested < lastPage) request();
-        }
-        for (const item of step.fresh) {
-          yield item;
-          if (++yielded >= maxItems) return;
-        }
-        if (step.incomplete) {
-          const total = Number.isFinite(current.totalCounts) ? current.totalCounts : undefined;
-          const message = `The listing is incomplete: ${yielded} of ${total ?? "an unknown number of"} ${this.#list.noun}, because ${step.incomplete.explanation}.`;
-          if (onIncomplete === "throw") throw new IncompleteListError(message, step.incomplete.reason, yielded, total);
-          this.#list.warn(`${message} Pass onIncomplete: "throw" to make this an error.`);
-          return;
-        }
-        if (!step.more) return;
-        progress = step.progress;
-        if (ahead.length === 0) request();
-        currentNumber++;
-        current = await (ahead.shift() as Promise<OffsetPageResponse<Item>>);
-      }
-    } finally {
-      abandon.abort();
-    }
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    if (this.#source.options.maxItems === 0) return;
+    yield* (await this.#getFirstPage()).page;
   }
 }

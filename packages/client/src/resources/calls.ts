@@ -1,4 +1,5 @@
 import type { Call, CallListResponse, CreateCallRequest, operations } from "@sigmamind/types";
+import type { APIPromise } from "../core/api-promise.js";
 import type { ClientContext } from "../core/client-context.js";
 import type { Operation } from "../core/operation.js";
 import { type OffsetPage, PagePromise, type PaginationOptions } from "../core/pagination.js";
@@ -71,7 +72,7 @@ export class Calls {
   }
 
   /** One call by its id. */
-  get(callId: string, options: RequestOptions = {}): Promise<Call> {
+  get(callId: string, options: RequestOptions = {}): APIPromise<Call> {
     return this.#context.operations.call(GET_CALL, { path: { callId } }, options);
   }
 
@@ -80,12 +81,12 @@ export class Calls {
    * refused before anything was sent, and never follows a redirect. When it fails after it may have reached the
    * API, the error's `mayHaveTakenEffect` is true and its message says to list recent calls before trying again.
    */
-  create(params: CreateCallParams, options: RequestOptions = {}): Promise<Call> {
+  create(params: CreateCallParams, options: RequestOptions = {}): APIPromise<Call> {
     return this.#context.operations.call(CREATE_CALL, { body: params }, options);
   }
 
   /** Deletes a call. */
-  delete(callId: string, options: RequestOptions = {}): Promise<void> {
+  delete(callId: string, options: RequestOptions = {}): APIPromise<void> {
     return this.#context.operations.call(DELETE_CALL, { path: { callId } }, options);
   }
 }

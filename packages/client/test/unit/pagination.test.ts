@@ -581,3 +581,59 @@ describe("iteration options", () => {
     },
   );
 });
+
+describe("iterating a page, and iterating pages", () => {
+  test("for await over an awaited page yields its calls and every call after it", async () => {
+    const api = fakeCallsApi(7);
+    const page = await clientFor(api).calls.list({ size: 3 });
+    const ids: string[] = [];
+    for await (const call of page) ids.push(call.callId);
+    expect(ids).toEqual(api.calls.map((call) => call.callId));
+    expect(api.pages()).toEqual([0, 1, 2]);
+  });
+
+  test("for await over a later page starts there", async () => {
+    const api = fakeCallsApi(7);
+    const second = await (await clientFor(api).calls.list({ size: 3 })).getNextPage();
+    const ids: string[] = [];
+    for await (const call of second) ids.push(call.callId);
+    expect(ids).toEqual(["call-3", "call-4", "call-5", "call-6"]);
+  });
+
+  test("iterPages() yields each page once, in order, from the list or from a page", async () => {
+    const api = fakeCallsApi(7);
+    const list = clientFor(api).calls.list({ size: 3 }, { prefetchPages: 2 });
+    const numbers: number[] = [];
+    for await (const page of list.iterPages()) numbers.push(page.page);
+    expect(numbers).toEqual([0, 1, 2]);
+    const fromSecond: number[] = [];
+    for await (const page of (await list).iterPages()) fromSecond.push(page.page);
+    expect(fromSecond).toEqual([0, 1, 2]);
+  });
+
+  test("iterPages() on a list that stops early rejects after its last page, with onIncomplete: throw", async () => {
+    const api = fakeCallsApi(6, {
+      respond: ({ page, size, calls }) =>
+        page === 1 ? json({ ...envelope(calls, page, size), data: [], hasNext: true }) : undefined,
+    });
+    const numbers: number[] = [];
+    const walk = async () => {
+      for await (const page of clientFor(api).calls.list({ size: 2 }, { onIncomplete: "throw" }).iterPages()) {
+        numbers.push(page.page);
+      }
+    };
+    await expect(walk()).rejects.toMatchObject({ name: "IncompleteListError", reason: "empty-page" });
+    expect(numbers).toEqual([0, 1]);
+  });
+
+  test("getNextPage({ signal }) aborts its request", async () => {
+    const api = fakeCallsApi(6, { hold: (page) => page === 1 });
+    const first = await clientFor(api).calls.list({ size: 2 });
+    const controller = new AbortController();
+    const next = first.getNextPage({ signal: controller.signal });
+    await api.waitForRequests(2);
+    controller.abort();
+    await expect(next).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(api.request(1).abortedInFlight).toBe(true);
+  });
+});

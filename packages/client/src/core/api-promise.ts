@@ -1,0 +1,69 @@
+// What a method returns: a promise of the data, as before, which can also give the HTTP response behind it,
+// as users of Stainless SDKs expect: `.withResponse()` for the data, the response and its request id, and
+// `.asResponse()` for the response with its body still to read. Either way there is one request.
+
+/** A success as the client read it: the data, the response (its body read), and the body's text. */
+export interface Sent<T> {
+  data: T;
+  response: Response;
+  /** The body as it came, for `.asResponse()`; undefined when there was none. */
+  text: string | undefined;
+}
+
+/** What `.withResponse()` gives. */
+export interface WithResponse<T> {
+  data: T;
+  /** The response, its body already read into `data`. */
+  response: Response;
+  /** The server's request id (`x-request-id` or `request-id`), when it sent one: quote it when asking for support. */
+  requestId: string | undefined;
+}
+
+export class APIPromise<T> extends Promise<T> {
+  readonly #sent: Promise<Sent<T>>;
+
+  constructor(sent: Promise<Sent<T>>) {
+    // The promise itself settles with nothing: then, catch and finally read `sent`, so a failure surfaces once,
+    // where it is awaited, and never as an unhandled rejection of a promise nobody holds.
+    super((resolve) => resolve(undefined as T));
+    this.#sent = sent;
+  }
+
+  /** The data with the response it came in and the request id. */
+  withResponse(): Promise<WithResponse<T>> {
+    return this.#sent.then(({ data, response }) => ({ data, response, requestId: requestIdOf(response.headers) }));
+  }
+
+  /** The response, with its body (as the API sent it) still to read. */
+  asResponse(): Promise<Response> {
+    return this.#sent.then(({ response, text }) => {
+      const { status, statusText, headers } = response;
+      return new Response(text ?? null, { status, statusText, headers });
+    });
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: a promise's then, reading the data
+  override then<Result = T, Failure = never>(
+    onFulfilled?: ((data: T) => Result | PromiseLike<Result>) | null,
+    onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
+  ): Promise<Result | Failure> {
+    return this.#sent.then(({ data }) => data).then(onFulfilled, onRejected);
+  }
+
+  override catch<Failure = never>(onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null) {
+    return this.then(undefined, onRejected);
+  }
+
+  override finally(onFinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onFinally);
+  }
+
+  // Promise's own methods build their results with this class's constructor; they must build plain promises.
+  static override get [Symbol.species]() {
+    return Promise;
+  }
+}
+
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+}
