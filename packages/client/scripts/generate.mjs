@@ -1,9 +1,11 @@
 // Generates, from the spec, what the client checks at run time:
 // - src/generated/response-validators.ts: Ajv standalone validators for each success response (opt-in,
 //   loaded only when validateResponses is on, so no schema is interpreted on the hot path);
-// - src/generated/request-schemas.ts: the constraints of each operation's inputs, checked before sending.
+// - src/generated/request-schemas.ts: the constraints of each operation's inputs, checked before sending;
+// - src/generated/version.ts: this package's version, for the User-Agent. It is generated again whenever
+//   package.json changes (turbo's inputs), so a release builds with the version `changeset version` wrote.
 // Run through `pnpm generate`; the output is git-ignored and never edited.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { loadSpec } from "@sigmamind/spec";
 import { _, Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
@@ -122,6 +124,11 @@ function schemaOf(node) {
   return out;
 }
 
+async function generateVersion() {
+  const { version } = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
+  await writeFile(new URL("version.ts", outDir), `${HEADER}\nexport const VERSION = ${JSON.stringify(version)};\n`);
+}
+
 await mkdir(outDir, { recursive: true });
-await Promise.all([generateResponseValidators(), generateRequestSchemas()]);
-console.log("generated src/generated/response-validators.ts and request-schemas.ts from spec/openapi.yaml");
+await Promise.all([generateResponseValidators(), generateRequestSchemas(), generateVersion()]);
+console.log("generated src/generated/response-validators.ts, request-schemas.ts and version.ts");

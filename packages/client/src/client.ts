@@ -11,6 +11,7 @@ import { createTransport, defaultSleep, type Fetch, type Sleep } from "./core/tr
 import { checkInputs, type FieldSchema } from "./internal/check-inputs.js";
 import { readEnv } from "./internal/env.js";
 import { isLoopback } from "./internal/is-loopback.js";
+import { userAgent } from "./internal/user-agent.js";
 import { Calls } from "./resources/calls.js";
 
 export const DEFAULT_BASE_URL = "https://api.sigmamind.ai";
@@ -96,8 +97,9 @@ export class SigmaMind {
     this.baseUrl = resolveBaseUrl(options.baseUrl, options.allowInsecureHttp === true);
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const level = options.logLevel ?? parseLogLevel(readEnv("SIGMAMIND_LOG") ?? "warn", "SIGMAMIND_LOG");
+    const { level, problem } = logLevelOf(options.logLevel);
     const logger = levelledLogger(options.logger ?? defaultLogger(), level);
+    if (problem) logger.warn(problem);
     // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
     const redact = secretRedactor([apiKey]);
     const transport = createTransport({
@@ -111,7 +113,10 @@ export class SigmaMind {
       redact,
     });
     const defaults = { timeoutMs: this.timeoutMs, maxRetries: this.maxRetries };
-    const client = createApiClient({ baseUrl: this.baseUrl, headers: { ...options.headers }, transport, defaults });
+    const agent = userAgent();
+    // The caller's headers come last: a User-Agent of their own wins.
+    const headers = { ...(agent && { "User-Agent": agent }), ...options.headers };
+    const client = createApiClient({ baseUrl: this.baseUrl, headers, transport, defaults });
     this.raw = rawClientOf(client);
     const operations = createOperationSender({
       client,
@@ -135,6 +140,20 @@ function checkOptions(options: unknown): asserts options is ClientOptions {
   const methods = ["error", "warn", "info", "debug"] as const;
   if (logger !== undefined && !methods.every((method) => typeof logger?.[method] === "function")) {
     throw new InvalidInputError(`${label}: logger must have error, warn, info and debug methods, like console.`);
+  }
+}
+
+/**
+ * The level to log at: the logLevel option, else SIGMAMIND_LOG, else warn. A SIGMAMIND_LOG that is not a level
+ * is a problem to warn about, not a reason to fail: the environment is not the code, and may be shared.
+ */
+function logLevelOf(option: LogLevel | undefined): { level: LogLevel; problem?: string } {
+  if (option !== undefined) return { level: option };
+  const fromEnvironment = readEnv("SIGMAMIND_LOG") ?? "warn";
+  try {
+    return { level: parseLogLevel(fromEnvironment, "SIGMAMIND_LOG") };
+  } catch (error) {
+    return { level: "warn", problem: `${(error as Error).message.replace(/\.$/, "")}: logging at warn.` };
   }
 }
 

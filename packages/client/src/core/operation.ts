@@ -57,13 +57,18 @@ export function createOperationSender(context: OperationContext): OperationSende
   const check: OperationSender["check"] = (operation, input, options, optionsSchema) => {
     const { label } = operation;
     const schemas = requestSchemas[operation.id] as { path?: FieldSchema; query?: FieldSchema; body?: FieldSchema };
-    if (schemas.path) {
-      checkInputs(label, "parameter", schemas.path, input.path);
-      for (const [name, value] of Object.entries(input.path ?? {})) checkPathSegment(label, name, value);
-    }
-    if (schemas.query) checkInputs(label, "parameter", schemas.query, input.query);
-    if (schemas.body) checkInputs(label, "field", schemas.body, input.body);
+    const unknown = [
+      ...(schemas.path ? checkInputs(label, "parameter", schemas.path, input.path) : []),
+      ...(schemas.query ? checkInputs(label, "parameter", schemas.query, input.query) : []),
+      ...(schemas.body ? checkInputs(label, "field", schemas.body, input.body) : []),
+    ];
+    for (const [name, value] of Object.entries(input.path ?? {})) checkPathSegment(label, name, value);
     checkRequestOptions(label, options, optionsSchema);
+    for (const name of unknown) {
+      context.logger.debug(
+        `${label}: ${name} is not in the spec this version of @sigmamind/client was built from; it is sent as given.`,
+      );
+    }
   };
 
   const send = async <T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<Sent<T>> => {

@@ -40,38 +40,48 @@ export type RequestSchemas = {
 const GROUP_NAMES = { parameter: "parameters", field: "the body", option: "options" } as const;
 
 /**
- * Checks a group of named inputs (a call's parameters or body fields, options) against an object schema: names
- * it does not list and missing required ones are refused, then each value is checked. `undefined` is an empty
- * group.
+ * Checks a group of named inputs (a call's parameters or body fields, options) against an object schema: missing
+ * required ones are refused, then each value is checked. A name the schema does not list is refused for options,
+ * which are this client's own; for the API's parameters and body fields it is returned instead, to be sent as
+ * given, since the API may take a field before this version of the client knows it. `undefined` is an empty group.
  */
 export function checkInputs(
   label: string,
   kind: keyof typeof GROUP_NAMES,
   schema: FieldSchema | undefined,
   given: unknown,
-): void {
+): string[] {
   const values = given === undefined && kind !== "field" ? {} : given;
   if (!isPlainObject(values)) {
     throw new InvalidInputError(`${label}: ${GROUP_NAMES[kind]} must be an object, got ${describeType(values)}.`);
   }
-  // Runs before every call, so the only thing it builds is the list of given names, unless an input is refused.
+  // Runs before every call, so the only thing it builds is the list of given names, unless an input is unknown.
   const properties = schema?.properties ?? {};
   const names = Object.keys(values);
+  let unknown: string[] = NONE;
   for (const name of names) {
     if (!Object.hasOwn(properties, name)) {
-      const unknown = names.filter((given) => !Object.hasOwn(properties, given)).map((given) => `"${given}"`);
-      const known = Object.keys(properties).join(", ") || "none";
-      throw new InvalidInputError(`${label}: unknown ${kind} ${unknown.join(", ")}. Known: ${known}.`);
+      unknown = names.filter((given) => !Object.hasOwn(properties, given));
+      if (kind === "option") {
+        const known = Object.keys(properties).join(", ") || "none";
+        const listed = unknown.map((given) => `"${given}"`).join(", ");
+        throw new InvalidInputError(`${label}: unknown ${kind} ${listed}. Known: ${known}.`);
+      }
+      break;
     }
   }
   for (const name of schema?.required ?? []) {
     if (values[name] === undefined) throw new InvalidInputError(`${label}: ${name} is required.`);
   }
   for (const name of names) {
-    const problem = values[name] === undefined ? undefined : problemWith(properties[name] as FieldSchema, values[name]);
+    const known = properties[name];
+    const problem = values[name] === undefined || !known ? undefined : problemWith(known, values[name]);
     if (problem) throw new InvalidInputError(`${label}: ${name} ${problem}.`);
   }
+  return unknown;
 }
+
+const NONE: string[] = [];
 
 /**
  * A value sent as one path segment. "." and ".." (also percent-encoded) are dot segments that URL parsing

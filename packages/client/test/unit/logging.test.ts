@@ -62,10 +62,24 @@ describe("logging", () => {
     expect(lines).toHaveLength(1);
   });
 
-  test("a SIGMAMIND_LOG that is not a level is an error naming it", () => {
+  test("a SIGMAMIND_LOG that is not a level is a warning naming it, and the client logs at warn", async () => {
     vi.stubEnv("SIGMAMIND_LOG", "verbose");
-    expect(() => new SigmaMind({ apiKey: SECRET })).toThrow(
-      'SIGMAMIND_LOG must be one of off, error, warn, info, debug, got "verbose".',
+    const { logger, lines } = capturingLogger();
+    const { fetch } = fakeFetch(() => json(200, emptyPage));
+    const client = new SigmaMind({ apiKey: SECRET, fetch, logger });
+    expect(lines).toEqual([
+      {
+        level: "warn",
+        text: 'SIGMAMIND_LOG must be one of off, error, warn, info, debug, got "verbose": logging at warn.',
+      },
+    ]);
+    await client.calls.list();
+    expect(lines).toHaveLength(1);
+  });
+
+  test("a logLevel option that is not a level is still an error: it is in the code, not the environment", () => {
+    expect(() => new SigmaMind({ apiKey: SECRET, logLevel: "verbose" as never })).toThrow(
+      'new SigmaMind(options): logLevel must be one of off, error, warn, info, debug, got "verbose".',
     );
   });
 
