@@ -1,13 +1,14 @@
+import type { Redact } from "@sigmamind/error-text/redact-secret";
 import { secretRedactor } from "@sigmamind/error-text/redact-secret";
 import type { ClientContext } from "./core/client-context.js";
 import { InvalidInputError } from "./core/errors.js";
 import { defaultLogger, type Logger, type LogLevel, levelledLogger, parseLogLevel } from "./core/logger.js";
-import { createApiClient } from "./core/openapi-fetch-client.js";
+import { createApiClient, type OpenapiFetchClient } from "./core/openapi-fetch-client.js";
 import { createOperationSender } from "./core/operation.js";
 import { rawClientOf, type SigmaMindRawClient } from "./core/raw-client.js";
 import { checkHeaderNames, HEADERS, MAX_RETRIES, TIMEOUT_MS } from "./core/request-options.js";
 import { DEFAULT_BACKOFF } from "./core/retry.js";
-import { createTransport, defaultSleep, type Fetch, type Sleep } from "./core/transport.js";
+import { createTransport, defaultSleep, type Fetch, type Sleep, type Transport } from "./core/transport.js";
 import { checkInputs, type FieldSchema } from "./internal/check-inputs.js";
 import { readEnv } from "./internal/env.js";
 import { isLoopback } from "./internal/is-loopback.js";
@@ -94,16 +95,14 @@ export class SigmaMind {
   constructor(options: ClientOptions = {}) {
     checkOptions(options);
     const apiKey = resolveApiKey(options.apiKey);
-    this.baseUrl = resolveBaseUrl(options.baseUrl, options.allowInsecureHttp === true);
-    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const baseUrl = resolveBaseUrl(options.baseUrl, options.allowInsecureHttp === true);
     const { level, problem } = logLevelOf(options.logLevel);
     const logger = levelledLogger(options.logger ?? defaultLogger(), level);
     if (problem) logger.warn(problem);
     // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
     const redact = secretRedactor([apiKey]);
     const transport = createTransport({
-      origin: new URL(this.baseUrl).origin,
+      origin: new URL(baseUrl).origin,
       apiKey,
       fetch: options.fetch,
       backoff: DEFAULT_BACKOFF,
@@ -112,23 +111,103 @@ export class SigmaMind {
       debugEnabled: level === "debug",
       redact,
     });
-    const defaults = { timeoutMs: this.timeoutMs, maxRetries: this.maxRetries };
     const agent = userAgent();
     // The caller's headers come last: a User-Agent of their own wins.
     const headers = { ...(agent && { "User-Agent": agent }), ...options.headers };
-    const client = createApiClient({ baseUrl: this.baseUrl, headers, transport, defaults });
-    this.raw = rawClientOf(client);
-    const operations = createOperationSender({
-      client,
-      transport,
-      defaults,
-      redact,
-      logger,
-      validateResponses: options.validateResponses === true,
-    });
-    const context: ClientContext = { operations, logger };
-    this.calls = new Calls(context);
+    const client = createApiClient({ baseUrl, headers });
+    assemble(
+      this,
+      { baseUrl, client, transport, redact, logger },
+      {
+        maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        headers: {},
+        validateResponses: options.validateResponses === true,
+      },
+    );
   }
+
+  /**
+   * A client with other defaults (`maxRetries`, `timeoutMs`, more `headers`, `validateResponses`) sharing this
+   * one's key, base URL, transport, logger and middleware: `client.withOptions({ maxRetries: 5 }).calls.list()`.
+   */
+  withOptions(options: DerivedOptions): SigmaMind {
+    const label = "client.withOptions(options)";
+    checkInputs(label, "option", DERIVED_OPTIONS, options);
+    checkHeaderNames(label, options.headers);
+    const { shared, settings } = partsOf.get(this) as Parts;
+    const derived = Object.create(SigmaMind.prototype) as SigmaMind;
+    assemble(derived, shared, {
+      maxRetries: options.maxRetries ?? settings.maxRetries,
+      timeoutMs: options.timeoutMs ?? settings.timeoutMs,
+      headers: { ...settings.headers, ...options.headers },
+      validateResponses: options.validateResponses ?? settings.validateResponses,
+    });
+    return derived;
+  }
+}
+
+/** What `withOptions()` can change; the rest belongs to the transport, which derived clients share. */
+export type DerivedOptions = Pick<ClientOptions, "maxRetries" | "timeoutMs" | "headers" | "validateResponses">;
+
+const DERIVED_OPTIONS = {
+  properties: {
+    maxRetries: MAX_RETRIES,
+    timeoutMs: TIMEOUT_MS,
+    headers: HEADERS,
+    validateResponses: BOOLEAN,
+  } satisfies Record<keyof DerivedOptions, FieldSchema>,
+  // Said after the list of known options when another is given.
+  unknownAdvice: "create another client with new SigmaMind() to change the others",
+};
+
+/** What a client shares with those derived from it. */
+interface Shared {
+  baseUrl: string;
+  /** The one openapi-fetch client: its middleware applies to every client that shares it. */
+  client: OpenapiFetchClient;
+  transport: Transport;
+  redact: Redact;
+  logger: Logger;
+}
+
+/** A client's own defaults. `headers` are those on top of the shared client's. */
+interface Settings {
+  maxRetries: number;
+  timeoutMs: number;
+  headers: Record<string, string>;
+  validateResponses: boolean;
+}
+
+interface Parts {
+  shared: Shared;
+  settings: Settings;
+}
+
+// Kept outside the instance, so that a derived client, made without the constructor, has them as well.
+const partsOf = new WeakMap<SigmaMind, Parts>();
+
+function assemble(target: SigmaMind, shared: Shared, settings: Settings): void {
+  partsOf.set(target, { shared, settings });
+  const defaults = { timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries };
+  const { client, transport, redact, logger } = shared;
+  const operations = createOperationSender({
+    client,
+    transport,
+    defaults,
+    headers: settings.headers,
+    redact,
+    logger,
+    validateResponses: settings.validateResponses,
+  });
+  const context: ClientContext = { operations, logger };
+  Object.assign(target, {
+    baseUrl: shared.baseUrl,
+    maxRetries: settings.maxRetries,
+    timeoutMs: settings.timeoutMs,
+    raw: rawClientOf(client, { transport, defaults, headers: settings.headers }),
+    calls: new Calls(context),
+  });
 }
 
 function checkOptions(options: unknown): asserts options is ClientOptions {

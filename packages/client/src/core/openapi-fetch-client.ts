@@ -4,6 +4,7 @@
 import type { paths } from "@sigmamind/types";
 import openapiFetch, { type Client, defaultPathSerializer } from "openapi-fetch";
 import { checkPathSegment } from "../internal/check-inputs.js";
+import { SigmaMindError } from "./errors.js";
 import type { AttemptSettings, Delivered, Outgoing, Transport } from "./transport.js";
 
 // openapi-fetch's CommonJS build sets `exports.default` without `__esModule`, so Node-style interop in our
@@ -17,16 +18,18 @@ export interface ApiClientParts {
   baseUrl: string;
   /** Sent with every request: the client's headers. The transport adds the key. */
   headers: Record<string, string>;
-  transport: Transport;
-  /** Retries and timeouts of a request that does not set its own (`client.raw`'s). */
-  defaults: AttemptSettings;
 }
 
-export function createApiClient({ baseUrl, headers, transport, defaults }: ApiClientParts): OpenapiFetchClient {
+/**
+ * The openapi-fetch client for one key and base URL. Every request through it passes a fetch of its own, which
+ * sends it through the transport with that request's retries and timeouts (see `sendThrough`); a request that
+ * somehow does not is refused rather than sent around the transport's rules.
+ */
+export function createApiClient({ baseUrl, headers }: ApiClientParts): OpenapiFetchClient {
   return createClient<paths>({
     baseUrl,
     headers,
-    fetch: (request: Request) => sendThrough(transport, request, defaults).then(({ response }) => response),
+    fetch: () => Promise.reject(new SigmaMindError("A request reached openapi-fetch without the client's transport.")),
     // The one place a path parameter is checked as a path segment, for the resource methods and client.raw alike.
     pathSerializer: (pathname, pathParams) => {
       for (const [name, value] of Object.entries(pathParams)) checkPathSegment("client.raw", name, String(value));

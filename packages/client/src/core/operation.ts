@@ -39,6 +39,8 @@ export interface OperationContext {
   client: OpenapiFetchClient;
   transport: Transport;
   defaults: AttemptSettings;
+  /** Headers on top of the shared client's, under the call's own: those a derived client adds. */
+  headers: Record<string, string>;
   redact: Redact;
   logger: Logger;
   validateResponses: boolean;
@@ -88,7 +90,8 @@ export function createOperationSender(context: OperationContext): OperationSende
     const { data, error, response } = await request(operation.method, operation.path, {
       params: { path: input.path, query: input.query },
       body: input.body,
-      headers: options.headers,
+      // The call's own headers win over its client's, whatever their case: openapi-fetch sets them in order.
+      headers: options.headers ? { ...context.headers, ...options.headers } : context.headers,
       parseAs: "text",
       fetch: async (outgoing: Request) => {
         delivered = await sendThrough(context.transport, outgoing, settings);

@@ -4,14 +4,30 @@
 import type { paths } from "@sigmamind/types";
 import type { Client, Middleware } from "openapi-fetch";
 import { InvalidInputError, SigmaMindError } from "./errors.js";
-import type { OpenapiFetchClient } from "./openapi-fetch-client.js";
+import { type OpenapiFetchClient, sendThrough } from "./openapi-fetch-client.js";
+import type { AttemptSettings, Transport } from "./transport.js";
 
 /** The openapi-fetch client, typed by the spec, with the SigmaMind client's auth and transport. */
 export type SigmaMindRawClient = Client<paths>;
 
 const REQUEST_METHODS = ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
-export function rawClientOf(client: OpenapiFetchClient): SigmaMindRawClient {
+/** What a client's raw calls carry that the shared openapi-fetch client does not. */
+export interface RawCallDefaults {
+  transport: Transport;
+  /** The retries and timeouts of this client (one derived with `withOptions()` has its own). */
+  defaults: AttemptSettings;
+  /** Headers on top of the shared client's: those a derived client adds. */
+  headers: Record<string, string>;
+}
+
+/** Where openapi-fetch takes a call's options: after the path, and after the method and path for `request`. */
+const INIT_ARGUMENT = { request: 2 } as Partial<Record<string, number>>;
+
+export function rawClientOf(
+  client: OpenapiFetchClient,
+  { transport, defaults, headers }: RawCallDefaults,
+): SigmaMindRawClient {
   const facade: Partial<Record<keyof SigmaMindRawClient, unknown>> = {
     use(...middleware: Middleware[]) {
       for (const added of middleware) {
@@ -36,8 +52,17 @@ export function rawClientOf(client: OpenapiFetchClient): SigmaMindRawClient {
           `client.raw.${method}(): a per-request fetch would bypass the client's key and redirect rules. Pass fetch to new SigmaMind() instead.`,
         );
       }
+      const at = INIT_ARGUMENT[method] ?? 1;
+      const init = (args[at] ?? {}) as { headers?: HeadersInit };
+      // This client's retries, timeouts and headers; the request goes through the transport like any other.
+      const withDefaults = {
+        ...init,
+        headers: mergedHeaders(headers, init.headers),
+        fetch: (request: Request) => sendThrough(transport, request, defaults).then(({ response }) => response),
+      };
+      const called = [...args.slice(0, at), withDefaults, ...args.slice(at + 1)];
       try {
-        return await (client[method] as (...args: unknown[]) => unknown)(...args);
+        return await (client[method] as (...args: unknown[]) => unknown)(...called);
       } catch (error) {
         // openapi-fetch's own failures (a success body that is not JSON, a URL it cannot build) are SigmaMind's too.
         if (error instanceof SigmaMindError) throw error;
@@ -48,4 +73,12 @@ export function rawClientOf(client: OpenapiFetchClient): SigmaMindRawClient {
     };
   }
   return facade as SigmaMindRawClient;
+}
+
+/** `extra` under the call's own headers, which win; the call's headers as given when there is nothing to add. */
+function mergedHeaders(extra: Record<string, string>, own: HeadersInit | undefined): HeadersInit | undefined {
+  if (Object.keys(extra).length === 0) return own;
+  const merged = new Headers(extra);
+  for (const [name, value] of new Headers(own)) merged.set(name, value);
+  return merged;
 }

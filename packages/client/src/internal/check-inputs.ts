@@ -5,6 +5,8 @@ import { InvalidInputError } from "../core/errors.js";
 
 /** The subset of JSON Schema the checks understand. */
 export interface FieldSchema {
+  /** For a group of options: what to do instead of giving one it does not list. */
+  readonly unknownAdvice?: string;
   readonly type?: string | readonly string[];
   readonly pattern?: string;
   readonly minLength?: number;
@@ -65,7 +67,8 @@ export function checkInputs(
       if (kind === "option") {
         const known = Object.keys(properties).join(", ") || "none";
         const listed = unknown.map((given) => `"${given}"`).join(", ");
-        throw new InvalidInputError(`${label}: unknown ${kind} ${listed}. Known: ${known}.`);
+        const advice = schema?.unknownAdvice ? `; ${schema.unknownAdvice}` : "";
+        throw new InvalidInputError(`${label}: unknown ${kind} ${listed}. Known: ${known}${advice}.`);
       }
       break;
     }
