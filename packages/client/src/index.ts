@@ -13,6 +13,7 @@ export type {
 } from "@sigmamind/types";
 export {
   type ClientOptions,
+  type DerivedOptions,
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
