@@ -15,7 +15,7 @@ import {
   SigmaMindError,
   UnprocessableEntityError,
 } from "../../src/index.js";
-import { fakeFetch, json } from "../support/fake-fetch.js";
+import { emptyPage, fakeFetch, json } from "../support/fake-fetch.js";
 
 const SECRET = "sm-live-3f9a2c41d7e8b6a5c0f1e2d3";
 const springError = (status: number, error: string, message: string) => ({
@@ -132,5 +132,27 @@ describe("requests that get no response", () => {
     });
     const error = await errorOf(client.calls.list({}, { signal: controller.signal }));
     expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+
+  test("as the README says: classes of their own under SigmaMindError, never APIErrors, which always have a status", async () => {
+    const refused = await errorOf(
+      clientAnswering(() => {
+        throw new TypeError("fetch failed");
+      }).calls.list(),
+    );
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = await errorOf(
+      clientAnswering(() => json(200, emptyPage)).calls.list({}, { signal: controller.signal }),
+    );
+    for (const error of [refused, aborted]) {
+      expect(error).toBeInstanceOf(SigmaMindError);
+      expect(error).not.toBeInstanceOf(APIError);
+    }
+    expect(refused).toBeInstanceOf(APIConnectionError);
+    expect(aborted).toBeInstanceOf(APIUserAbortError);
+    const answered = await errorOf(clientAnswering(() => json(503, {})).calls.list({}, { maxRetries: 0 }));
+    expect(answered).toBeInstanceOf(APIError);
+    expect((answered as APIError).status).toBe(503);
   });
 });
