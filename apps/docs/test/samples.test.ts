@@ -16,8 +16,9 @@ const appRoot = fileURLToPath(new URL("..", import.meta.url));
 const scratch = join(appRoot, "test/.samples");
 const samples = loadGuides(join(appRoot, "guides")).flatMap(codeSamples);
 const typescriptSamples = samples.filter((sample) => sample.language === "ts");
+// Once for each listing a sample iterates.
 const MOCK_LISTING_WARNING =
-  /^calls\.list: The listing is incomplete: 1 of 123 calls, because the server sent page 123 when asked for page 1, .* it does not honour the page parameter\. .*\n/;
+  /^calls\.list: The listing is incomplete: 1 of 123 calls, because the server sent page 123 when asked for page 1, .* it does not honour the page parameter\. .*\n/gm;
 const fileOf = (sample: (typeof samples)[number]) => join(scratch, `${sample.guide}-${sample.index}.ts`);
 
 mkdirSync(scratch, { recursive: true });
