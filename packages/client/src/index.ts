@@ -13,10 +13,10 @@ export type {
 } from "@sigmamind/types";
 export {
   type ClientOptions,
-  type DerivedOptions,
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
+  type DerivedOptions,
   SigmaMind,
 } from "./client.js";
 export { APIPromise, type WithResponse } from "./core/api-promise.js";
@@ -40,6 +40,7 @@ export {
   ResponseValidationError,
   SigmaMindError,
   UnprocessableEntityError,
+  WaitTimeoutError,
 } from "./core/errors.js";
 export type { Logger, LogLevel } from "./core/logger.js";
 export { OffsetPage, type OffsetPageResponse, PagePromise, type PaginationOptions } from "./core/pagination.js";
@@ -54,4 +55,5 @@ export type {
   CreateCallParams,
   ListCallsOptions,
   ListCallsParams,
+  WaitForCallOptions,
 } from "./resources/calls.js";

@@ -1,5 +1,6 @@
 import type { Logger } from "./logger.js";
 import type { OperationSender } from "./operation.js";
+import type { Sleep } from "./transport.js";
 
 /** What a resource needs from the client that owns it. */
 export interface ClientContext {
@@ -7,4 +8,9 @@ export interface ClientContext {
   readonly operations: OperationSender;
   /** The client's logger, at its level; it never throws. */
   readonly logger: Logger;
+  /**
+   * How the client waits (its `sleep` option), between the polls of `calls.waitFor`. Optional so that a context
+   * built without it still works: the resource then waits on a timer.
+   */
+  readonly sleep?: Sleep | undefined;
 }

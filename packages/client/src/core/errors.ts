@@ -1,7 +1,7 @@
 // One base class, an APIError per HTTP status family, and separate errors for a request that never got a
 // response. Messages say what happened and what to do; none of them ever holds the API key.
 
-import type { ErrorResponse } from "@sigmamind/types";
+import type { Call, CallStatus, ErrorResponse } from "@sigmamind/types";
 import { requestIdOf } from "./api-promise.js";
 
 export interface SigmaMindErrorOptions extends ErrorOptions {
@@ -224,6 +224,24 @@ export class IncompleteListError extends SigmaMindError {
     this.reason = reason;
     this.itemCount = itemCount;
     this.totalCounts = totalCounts;
+  }
+}
+
+/**
+ * `calls.waitFor()` gave up: the call had not reached a status it stops at within `timeoutMs`. It may still get
+ * there: look again later with `calls.get`.
+ */
+export class WaitTimeoutError extends SigmaMindError {
+  override name = "WaitTimeoutError";
+  /** The call as the last poll saw it, at the deadline. */
+  declare readonly call: Call;
+  /** The call's status then; undefined when the server sent none. */
+  declare readonly status: CallStatus | undefined;
+
+  constructor(message: string, call: Call) {
+    super(message);
+    this.call = call;
+    this.status = call.status;
   }
 }
 

@@ -1,9 +1,12 @@
-import type { Call, CallListResponse, CreateCallRequest, operations } from "@sigmamind/types";
-import type { APIPromise } from "../core/api-promise.js";
+import type { Call, CallListResponse, CallStatus, CreateCallRequest, operations } from "@sigmamind/types";
+import { APIPromise } from "../core/api-promise.js";
 import type { ClientContext } from "../core/client-context.js";
+import { InvalidInputError, WaitTimeoutError } from "../core/errors.js";
 import type { Operation } from "../core/operation.js";
 import { type OffsetPage, PagePromise, type PaginationOptions } from "../core/pagination.js";
-import { REQUEST_OPTIONS, type RequestOptions } from "../core/request-options.js";
+import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS, MIN_POLL_INTERVAL_MS, pollUntil } from "../core/poll.js";
+import { MAX_TIMEOUT_MS, REQUEST_OPTIONS, type RequestOptions, TIMEOUT_MS } from "../core/request-options.js";
+import { defaultSleep } from "../core/transport.js";
 import { anySignal } from "../internal/any-signal.js";
 import type { FieldSchema } from "../internal/check-inputs.js";
 
@@ -18,6 +21,41 @@ export type CreateCallParams = CreateCallRequest;
 export type CallsPage = OffsetPage<Call>;
 /** What `calls.list()` returns: await it for a page, or `for await` it for every call. */
 export type CallsPagePromise = PagePromise<Call>;
+
+/** Options of `calls.waitFor()`. */
+export interface WaitForCallOptions {
+  /** More statuses to stop at, such as `["in-progress"]`. The final ones always stop the wait: a call never leaves them. */
+  until?: readonly CallStatus[] | undefined;
+  /** Aborts the wait and the poll in flight; it then rejects with `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Time allowed for the whole wait, then `WaitTimeoutError`. Default: 600 000 (10 minutes). */
+  timeoutMs?: number | undefined;
+  /** The first wait between polls; each next one is twice the last, up to 5 s. Default: 1 000. */
+  pollIntervalMs?: number | undefined;
+}
+
+/** Statuses a call never leaves; `completed` and `failed` are what older responses say. */
+const FINAL_CALL_STATUSES: readonly CallStatus[] = ["ended", "not-connected", "error", "completed", "failed"];
+
+const UNTIL: FieldSchema = {
+  type: "array",
+  description: 'a non-empty array of call statuses, such as ["in-progress"]',
+};
+
+/** `calls.waitFor()`'s options; each poll takes the client's timeoutMs and maxRetries. */
+const WAIT_FOR_OPTIONS: FieldSchema = {
+  properties: {
+    until: UNTIL,
+    signal: {},
+    timeoutMs: TIMEOUT_MS,
+    pollIntervalMs: {
+      type: "number",
+      minimum: MIN_POLL_INTERVAL_MS,
+      maximum: MAX_TIMEOUT_MS,
+      description: `a number of milliseconds from ${MIN_POLL_INTERVAL_MS} to ${MAX_TIMEOUT_MS}`,
+    },
+  } satisfies Record<keyof WaitForCallOptions, FieldSchema>,
+};
 
 /** `calls.list()` takes the per-call options and the ones that steer iteration. */
 const LIST_OPTIONS: FieldSchema = {
@@ -85,6 +123,39 @@ export class Calls {
     return this.#context.operations.call(CREATE_CALL, { body: params }, options);
   }
 
+  /**
+   * Polls `calls.get` until the call reaches a final status (`ended`, `not-connected`, `error`, or the older
+   * `completed` and `failed`) or one of `until`, and resolves with it. The waits between polls go through the
+   * client's `sleep`: `pollIntervalMs` (1 s), then twice the last, up to 5 s. It rejects with `WaitTimeoutError`,
+   * carrying the call as last seen, after `timeoutMs` (10 minutes); with `APIUserAbortError` when `signal` aborts;
+   * and at once with a poll's own error, such as `NotFoundError` for a call that is not there. Each poll is a get
+   * with the client's per-attempt timeout and retries.
+   */
+  waitFor(callId: string, options: WaitForCallOptions = {}): APIPromise<Call> {
+    const { operations, sleep = defaultSleep } = this.#context;
+    const { label } = WAIT_FOR_CALL;
+    // A check that fails rejects the promise rather than throwing where it was called.
+    const sent = Promise.resolve().then(() => {
+      operations.check(WAIT_FOR_CALL, { path: { callId } }, options, WAIT_FOR_OPTIONS);
+      checkStatuses(label, options.until);
+      const { signal, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS } = options;
+      const stopsAt = [...new Set([...(options.until ?? []), ...FINAL_CALL_STATUSES])];
+      return pollUntil(
+        () => operations.send<Call>(WAIT_FOR_CALL, { path: { callId } }, { signal }),
+        ({ data }) => stopsAt.includes(data.status),
+        {
+          label,
+          timeoutMs,
+          pollIntervalMs,
+          signal,
+          sleep,
+          timedOut: ({ data }) => stillWaiting(callId, data, timeoutMs, stopsAt),
+        },
+      );
+    });
+    return new APIPromise(sent);
+  }
+
   /** Deletes a call. */
   delete(callId: string, options: RequestOptions = {}): APIPromise<void> {
     return this.#context.operations.call(DELETE_CALL, { path: { callId } }, options);
@@ -109,6 +180,8 @@ const GET_CALL: Operation = {
   path: "/v1/calls/{callId}",
   returns: "json",
 };
+/** A get, under the name of the method that polls with it, which its errors give. */
+const WAIT_FOR_CALL: Operation = { ...GET_CALL, label: "calls.waitFor" };
 const CREATE_CALL: Operation = {
   label: "calls.create",
   id: "createCall",
@@ -143,4 +216,38 @@ function joinSignals(first: AbortSignal | undefined, second: AbortSignal | undef
   if (!first) return second;
   if (!second) return first;
   return anySignal([first, second]);
+}
+
+/** `until`'s schema says it is an array; the checks cannot say of what, so its statuses are checked here. */
+function checkStatuses(label: string, until: readonly unknown[] | undefined): void {
+  if (until === undefined) return;
+  if (until.length === 0) {
+    throw new InvalidInputError(`${label}: until must be ${UNTIL.description}, got an empty array.`);
+  }
+  const index = until.findIndex((status) => typeof status !== "string" || status === "");
+  if (index !== -1) {
+    const got = describeNonStatus(until[index]);
+    throw new InvalidInputError(`${label}: until[${index}] must be a call status (a non-empty string), got ${got}.`);
+  }
+}
+
+/** What a value that is not a status is, without echoing it. */
+function describeNonStatus(value: unknown): string {
+  if (value === "") return "an empty string";
+  if (value === null || value === undefined) return String(value);
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** The timeout error: where the call is, where it was to get, and what to do. */
+function stillWaiting(callId: string, call: Call, timeoutMs: number, stopsAt: readonly string[]): WaitTimeoutError {
+  const status = call.status === undefined ? "without a status" : JSON.stringify(call.status);
+  return new WaitTimeoutError(
+    `${WAIT_FOR_CALL.label}: call ${callId} is still ${status} after ${timeoutMs} ms (timeoutMs); it stops at ${listed(stopsAt)}. Wait longer with a larger timeoutMs, or look again later with calls.get.`,
+    call,
+  );
+}
+
+/** "a, b or c". */
+function listed(words: readonly string[]): string {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }

@@ -1,0 +1,71 @@
+// Waiting for something the API reports to change: poll, wait, poll again, each wait longer than the last up to a
+// cap, until it is done, the time is up, or the caller aborts.
+import { anySignal } from "../internal/any-signal.js";
+import { NEVER_ABORTED } from "../internal/never-aborted.js";
+import { APIUserAbortError } from "./errors.js";
+import type { Sleep } from "./transport.js";
+
+/** Time allowed for a whole wait: most calls end within minutes. */
+export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
+/** The first wait between polls: a call that fails to connect is seen failed within a second or two. */
+export const DEFAULT_POLL_INTERVAL_MS = 1_000;
+/** Waits double up to this, so a call that lasts minutes costs a request every 5 s, not one a second. */
+export const MAX_POLL_INTERVAL_MS = 5_000;
+/** Below this, polling is hammering the API. */
+export const MIN_POLL_INTERVAL_MS = 100;
+
+export interface PollSettings<T> {
+  /** What errors call the method: "calls.waitFor". */
+  label: string;
+  /** Time allowed for the whole wait. */
+  timeoutMs: number;
+  /** The first wait between polls. */
+  pollIntervalMs: number;
+  signal: AbortSignal | undefined;
+  /** The client's sleep: a timer, or in tests one that returns at once. */
+  sleep: Sleep;
+  /** The error to reject with when the time is up, given what the last poll returned. */
+  timedOut: (last: T) => Error;
+}
+
+/**
+ * The wait before poll number `poll + 1`: `pollIntervalMs`, then twice the last, up to `MAX_POLL_INTERVAL_MS`; a
+ * `pollIntervalMs` above the cap is kept as it is.
+ */
+export function pollDelayMs(poll: number, pollIntervalMs: number): number {
+  return Math.min(pollIntervalMs * 2 ** (poll - 1), Math.max(MAX_POLL_INTERVAL_MS, pollIntervalMs));
+}
+
+/**
+ * Calls `poll` until `isDone` says its value is final, and resolves with that value. Between polls it waits
+ * through `sleep`, the last wait cut to the deadline and followed by one more poll; past `timeoutMs` it rejects
+ * with `timedOut(last)`. An error of a poll rejects at once, and an abort of `signal` stops the wait at once.
+ */
+export async function pollUntil<T>(
+  poll: () => Promise<T>,
+  isDone: (value: T) => boolean,
+  settings: PollSettings<T>,
+): Promise<T> {
+  const { label, timeoutMs, pollIntervalMs, signal, sleep, timedOut } = settings;
+  const started = performance.now();
+  let slept = 0;
+  let deadlineReached = false;
+  for (let polls = 1; ; polls++) {
+    const value = await poll();
+    if (isDone(value)) return value;
+    // By the clock when the sleep really waits, so slow polls count too; by the sleeps' total when it returns at
+    // once (a test's, or one that moves a mock's clock), so such a wait times out as it would in real time.
+    const remaining = timeoutMs - Math.max(performance.now() - started, slept);
+    if (deadlineReached || remaining <= 0) throw timedOut(value);
+    const delay = Math.min(pollDelayMs(polls, pollIntervalMs), remaining);
+    deadlineReached = delay === remaining;
+    try {
+      // A signal of its own for each wait, as the transport does: many waits sharing the caller's signal would
+      // otherwise each add a listener to it, and Node warns past ten.
+      await sleep(delay, signal ? anySignal([signal]) : NEVER_ABORTED);
+    } catch (error) {
+      throw new APIUserAbortError(`${label}: the wait was aborted by its signal.`, { cause: error });
+    }
+    slept += delay;
+  }
+}
