@@ -101,12 +101,13 @@ export class SigmaMind {
     if (problem) logger.warn(problem);
     // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
     const redact = secretRedactor([apiKey]);
+    const sleep = options.sleep ?? defaultSleep;
     const transport = createTransport({
       origin: new URL(baseUrl).origin,
       apiKey,
       fetch: options.fetch,
       backoff: DEFAULT_BACKOFF,
-      sleep: options.sleep ?? defaultSleep,
+      sleep,
       logger,
       debugEnabled: level === "debug",
       redact,
@@ -117,7 +118,7 @@ export class SigmaMind {
     const client = createApiClient({ baseUrl, headers });
     assemble(
       this,
-      { baseUrl, client, transport, redact, logger },
+      { baseUrl, client, transport, redact, logger, sleep },
       {
         maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -169,6 +170,8 @@ interface Shared {
   transport: Transport;
   redact: Redact;
   logger: Logger;
+  /** How the client waits: between retries (in the transport) and between the polls of `calls.waitFor`. */
+  sleep: Sleep;
 }
 
 /** A client's own defaults. `headers` are those on top of the shared client's. */
@@ -200,7 +203,7 @@ function assemble(target: SigmaMind, shared: Shared, settings: Settings): void {
     logger,
     validateResponses: settings.validateResponses,
   });
-  const context: ClientContext = { operations, logger };
+  const context: ClientContext = { operations, logger, sleep: shared.sleep };
   Object.assign(target, {
     baseUrl: shared.baseUrl,
     maxRetries: settings.maxRetries,

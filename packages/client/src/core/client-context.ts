@@ -8,9 +8,6 @@ export interface ClientContext {
   readonly operations: OperationSender;
   /** The client's logger, at its level; it never throws. */
   readonly logger: Logger;
-  /**
-   * How the client waits (its `sleep` option), between the polls of `calls.waitFor`. Optional so that a context
-   * built without it still works: the resource then waits on a timer.
-   */
-  readonly sleep?: Sleep | undefined;
+  /** How the client waits (its `sleep` option): between the polls of `calls.waitFor`. */
+  readonly sleep: Sleep;
 }

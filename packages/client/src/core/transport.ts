@@ -2,6 +2,7 @@ import type { Redact } from "@sigmamind/error-text/redact-secret";
 import { abortableSleep } from "../internal/abortable-sleep.js";
 import { anySignal } from "../internal/any-signal.js";
 import { describeUrl } from "../internal/describe-url.js";
+import { NEVER_ABORTED } from "../internal/never-aborted.js";
 import { readBoundedText } from "../internal/read-bounded-text.js";
 import {
   APIConnectionError,
@@ -362,5 +363,3 @@ function describeCause(error: unknown): string {
 }
 
 export const defaultSleep: Sleep = abortableSleep;
-
-const NEVER_ABORTED = new AbortController().signal;

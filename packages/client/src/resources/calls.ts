@@ -6,7 +6,6 @@ import type { Operation } from "../core/operation.js";
 import { type OffsetPage, PagePromise, type PaginationOptions } from "../core/pagination.js";
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS, MIN_POLL_INTERVAL_MS, pollUntil } from "../core/poll.js";
 import { MAX_TIMEOUT_MS, REQUEST_OPTIONS, type RequestOptions, TIMEOUT_MS } from "../core/request-options.js";
-import { defaultSleep } from "../core/transport.js";
 import { anySignal } from "../internal/any-signal.js";
 import type { FieldSchema } from "../internal/check-inputs.js";
 
@@ -132,7 +131,7 @@ export class Calls {
    * with the client's per-attempt timeout and retries.
    */
   waitFor(callId: string, options: WaitForCallOptions = {}): APIPromise<Call> {
-    const { operations, sleep = defaultSleep } = this.#context;
+    const { operations, sleep } = this.#context;
     const { label } = WAIT_FOR_CALL;
     // A check that fails rejects the promise rather than throwing where it was called.
     const sent = Promise.resolve().then(() => {

@@ -3,15 +3,17 @@
 import { bundleForBrowser } from "@sigmamind/test-support/browser-bundle";
 import { describe, expect, test } from "vitest";
 
-// The bench's budget is 8 kB (8192 bytes; see bench/). The redirect, at-most-once, paging, redaction and input
+// The redirect, at-most-once, paging, redaction and input
 // rules, which run on every call and so cannot load on demand, took the entry from 7,047 to 10,477 bytes (3.7 kB
 // of it is the text of messages). The one redaction rule shared with the mock and the CLI (a short key replaced
 // as a whole token, not only as a whole value; a cut start of the key) took it to 10,602, and reading the title
 // and detail of a problem+json error body (Prism's answer to a `Prefer: code=` the operation does not document)
 // to 10,707. Sending every request through openapi-fetch, so that its middleware sees all traffic and its
-// parseAs works, put its request pipeline (2.4 kB) in the entry too, and took it to 13,099: this ceiling keeps
-// it from growing further unnoticed.
-const MAIN_BUNDLE_BUDGET_GZIP = 13_125;
+// parseAs works, put its request pipeline (2.4 kB) in the entry too, and took it to 13,099. The surface users
+// of Stainless SDKs expect (withResponse/asResponse, iterable pages and iterPages, withOptions, a User-Agent)
+// took it to 14,113, and calls.waitFor to 14,850: this ceiling keeps it from growing further unnoticed. The
+// bench's budget is 10 kB with openapi-fetch included, and fails: see bench/README.md.
+const MAIN_BUNDLE_BUDGET_GZIP = 14_875;
 
 const bundle = () =>
   bundleForBrowser('export { SigmaMind } from "./dist/index.mjs";', new URL("../..", import.meta.url).pathname);
