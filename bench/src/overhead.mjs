@@ -16,10 +16,14 @@ export const OVERHEAD_SETTINGS = {
   modes: ["sequential", "concurrent"],
 };
 
+/** The clients every other is compared with, in the same round: the floor, and what the client is built on. */
+export const BASELINES = /** @type {const} */ (["raw fetch", "openapi-fetch"]);
+
 /**
  * @typedef {{ medianMs: number, p99Ms: number, requestsPerSecond: number }} RunFigures
  * @typedef {{ size: number, mode: string, rounds: Record<string, RunFigures>[] }} ScenarioRounds
- * @typedef {RunFigures & { medianRatio: number, p99Ratio: number, throughputRatio: number }} ClientFigures
+ * @typedef {{ median: number, p99: number, requestsPerSecond: number }} Ratios
+ * @typedef {RunFigures & { ratios: Record<(typeof BASELINES)[number], Ratios> }} ClientFigures
  * @typedef {{ size: number, mode: string, clients: Record<string, ClientFigures>,
  *   rounds: Record<string, RunFigures>[] }} Scenario
  */
@@ -40,28 +44,41 @@ export async function measureOverhead() {
 }
 
 /**
- * Each figure is the median over rounds; each ratio is the median over rounds of that round's ratio to raw
- * fetch, which compares runs made moments apart under the same load.
+ * The median over rounds of `name`'s figure divided by `baseline`'s in the same round: runs made moments apart
+ * under the same load, so the machine's drift between rounds cancels out.
+ * @param {ScenarioRounds} scenario @param {string} name @param {string} baseline
+ * @returns {Ratios}
+ */
+export function roundRatios(scenario, name, baseline) {
+  const pairs = scenario.rounds.flatMap((round) => {
+    const run = round[name];
+    const base = round[baseline];
+    return run && base ? [{ run, base }] : [];
+  });
+  return {
+    median: median(pairs.map(({ run, base }) => run.medianMs / base.medianMs)),
+    p99: median(pairs.map(({ run, base }) => run.p99Ms / base.p99Ms)),
+    requestsPerSecond: median(pairs.map(({ run, base }) => run.requestsPerSecond / base.requestsPerSecond)),
+  };
+}
+
+/**
+ * Each figure is the median over rounds; each ratio, the median over rounds of that round's ratio to a baseline.
  * @param {ScenarioRounds} scenario
  * @returns {Scenario}
  */
 function summarize(scenario) {
-  const names = Object.keys(scenario.rounds[0] ?? {});
   /** @type {Record<string, ClientFigures>} */
   const clients = {};
-  for (const name of names) {
-    const pairs = scenario.rounds.flatMap((round) => {
-      const run = round[name];
-      const floor = round["raw fetch"];
-      return run && floor ? [{ run, floor }] : [];
-    });
+  for (const name of Object.keys(scenario.rounds[0] ?? {})) {
+    const runs = scenario.rounds.flatMap((round) => round[name] ?? []);
     clients[name] = {
-      medianMs: median(pairs.map(({ run }) => run.medianMs)),
-      p99Ms: median(pairs.map(({ run }) => run.p99Ms)),
-      requestsPerSecond: median(pairs.map(({ run }) => run.requestsPerSecond)),
-      medianRatio: median(pairs.map(({ run, floor }) => run.medianMs / floor.medianMs)),
-      p99Ratio: median(pairs.map(({ run, floor }) => run.p99Ms / floor.p99Ms)),
-      throughputRatio: median(pairs.map(({ run, floor }) => run.requestsPerSecond / floor.requestsPerSecond)),
+      medianMs: median(runs.map((run) => run.medianMs)),
+      p99Ms: median(runs.map((run) => run.p99Ms)),
+      requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+      ratios: /** @type {ClientFigures["ratios"]} */ (
+        Object.fromEntries(BASELINES.map((baseline) => [baseline, roundRatios(scenario, name, baseline)]))
+      ),
     };
   }
   return { size: scenario.size, mode: scenario.mode, clients, rounds: scenario.rounds };

@@ -16,7 +16,10 @@ export const PREFETCH_SETTINGS = {
 export const STREAM_SETTINGS = {
   pages: 1000,
   pageSize: 100,
-  /** Each run streams every call in a fresh process; the first is the one the budget checks. */
+  /**
+   * Each run streams every call in a fresh process. The budget compares the client's run without prefetch with
+   * raw fetch's: the same pages, read the same way, one at a time.
+   */
   runs: /** @type {{ reader: "client" | "raw fetch", prefetchPages: number }[]} */ ([
     { reader: "client", prefetchPages: 0 },
     { reader: "client", prefetchPages: 8 },

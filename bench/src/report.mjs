@@ -1,5 +1,6 @@
 // Renders results.json's figures as results.md: tables a reader can compare at a glance.
-import { budgetFigure, budgetLimit } from "./budgets.mjs";
+import { budgetFigure, budgetLimit, STREAM_RSS_ALLOWANCE, UP_FRONT_BUNDLE_LIMIT_BYTES } from "./budgets.mjs";
+import { BASELINES } from "./overhead.mjs";
 import { median } from "./stats.mjs";
 
 /** @typedef {import("./run.mjs").Results} Results */
@@ -12,6 +13,10 @@ const times = (value) => `${value.toFixed(2)}×`;
 const mb = (value) => `${value.toFixed(1)} MB`;
 /** @param {number} value */
 const bytes = (value) => value.toLocaleString("en-US");
+/** @param {number} value */
+const percent = (value) => `${(value * 100).toFixed(0)}%`;
+/** A column heading's name for a baseline: "raw" for raw fetch. @param {string} baseline */
+const shortName = (baseline) => (baseline === "raw fetch" ? "raw" : baseline);
 
 /**
  * A Markdown table; the first `textColumns` columns are left-aligned, the figures after them right-aligned.
@@ -30,6 +35,7 @@ export function renderMarkdown(results) {
   const { machine, clientBuild, overhead, prefetch, stream, bundles, clientSources, typeCost, budgets } = results;
   const failed = budgets.filter((budget) => !budget.pass).length;
   const openapiFetch = bundles.find((bundle) => bundle.name === "openapi-fetch");
+  const client = bundles.find((bundle) => bundle.name === "client");
   const sections = [
     "# @sigmamind/client benchmark results",
     `Written by \`pnpm bench\` on ${results.date} in ${(results.durationMs / 1000).toFixed(0)} s: Node.js ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, load average ${machine.loadAverage.map((load) => load.toFixed(2)).join(" / ")} at the start. The machine is shared: timings move by several percent between runs; compare ratios, not absolute times. See README.md for what each figure means.`,
@@ -47,19 +53,27 @@ export function renderMarkdown(results) {
       2,
     ),
     "## 1. Per-request overhead",
-    `GET /v1/calls from a keep-alive node:http server in another process, serving the spec's seed page with its call repeated \`size\` times. ${overhead.settings.initialWarmup} unrecorded requests per client and scenario first, then ${overhead.settings.rounds} rounds, client order reversed every other round; in each round, per client and scenario, ${overhead.settings.warmup} unrecorded requests then ${overhead.settings.requests[10]} (size 10) or ${overhead.settings.requests[100]} (size 100) recorded ones, one at a time (sequential) or ${overhead.settings.concurrency} at a time (concurrent). Figures are medians over rounds; "× raw" is the median over rounds of that round's ratio to raw fetch (latency: lower is better; requests/s: higher is better). No garbage collection is forced between clients: a forced one deoptimizes compiled code, and the run after it would time recompilation.`,
+    `GET /v1/calls from a keep-alive node:http server in another process, serving the spec's seed page with its call repeated \`size\` times. ${overhead.settings.initialWarmup} unrecorded requests per client and scenario first, then ${overhead.settings.rounds} rounds, client order reversed every other round; in each round, per client and scenario, ${overhead.settings.warmup} unrecorded requests then ${overhead.settings.requests[10]} (size 10) or ${overhead.settings.requests[100]} (size 100) recorded ones, one at a time (sequential) or ${overhead.settings.concurrency} at a time (concurrent). Figures are medians over rounds; "× raw" and "× openapi-fetch" are the median over rounds of that round's ratio to raw fetch (the floor) and to bare openapi-fetch (what the client is built on). Latency: lower is better; requests/s: higher is better. No garbage collection is forced between clients: a forced one deoptimizes compiled code, and the run after it would time recompilation.`,
     ...overhead.scenarios.flatMap((scenario) => [
       `### ${scenario.mode}, size ${scenario.size}`,
       table(
-        ["client", "median ms", "p99 ms", "requests/s", "median × raw", "p99 × raw", "requests/s × raw"],
+        [
+          "client",
+          "median ms",
+          ...BASELINES.map((baseline) => `median × ${shortName(baseline)}`),
+          "p99 ms",
+          ...BASELINES.map((baseline) => `p99 × ${shortName(baseline)}`),
+          "requests/s",
+          ...BASELINES.map((baseline) => `requests/s × ${shortName(baseline)}`),
+        ],
         Object.entries(scenario.clients).map(([name, figures]) => [
           name,
           ms(figures.medianMs),
+          ...BASELINES.map((baseline) => times(figures.ratios[baseline].median)),
           ms(figures.p99Ms),
+          ...BASELINES.map((baseline) => times(figures.ratios[baseline].p99)),
           figures.requestsPerSecond.toFixed(0),
-          times(figures.medianRatio),
-          times(figures.p99Ratio),
-          times(figures.throughputRatio),
+          ...BASELINES.map((baseline) => times(figures.ratios[baseline].requestsPerSecond)),
         ]),
       ),
     ]),
@@ -76,7 +90,7 @@ export function renderMarkdown(results) {
       ]),
     ),
     `### Memory: streaming ${(stream.settings.pages * stream.settings.pageSize).toLocaleString("en-US")} calls (${stream.settings.pages} pages of ${stream.settings.pageSize}, no latency)`,
-    'Each run in a fresh process (`--expose-gc`); the baseline is taken after one warm-up page and `gc()`. Peaks are sampled every 2 ms and every 500 calls. "Heap after gc" is what is still reachable once the stream ends: a leak shows there; garbage waiting for collection does not. "Young generation growth" is how far V8 enlarged the space for short-lived objects, part of heap total: the runtime sizes it, whoever allocates. Raw fetch + JSON.parse page by page is the floor any fetch-based client stands on.',
+    `Each run in a fresh process (\`--expose-gc\`); the baseline is taken after one warm-up page and \`gc()\`. Peaks are sampled every 2 ms and every 500 calls. "Heap after gc" is what is still reachable once the stream ends: a leak shows there; garbage waiting for collection does not. "Young generation growth" is how far V8 enlarged the space for short-lived objects, part of heap total: the runtime sizes it, whoever allocates. Raw fetch + JSON.parse page by page is the floor any fetch-based client stands on; the budget allows the client (prefetch 0) raw fetch's peak RSS growth in the same run + ${STREAM_RSS_ALLOWANCE * 100}%.`,
     table(
       [
         "reader",
@@ -104,7 +118,7 @@ export function renderMarkdown(results) {
       ]),
     ),
     "## 3. Size",
-    'esbuild bundle of each entry below: browser platform, ES modules, minified, code splitting; gzip at zlib\'s default level, each file apart. "Up front" is the entry chunk and the chunks it imports statically; "everything" adds the chunks loaded on demand (the client\'s response validators, and openapi-fetch, which only `client.raw` loads).',
+    'esbuild bundle of each entry below: browser platform, ES modules, minified, code splitting; gzip at zlib\'s default level, each file apart. "Up front" is the entry chunk and the chunks it imports statically, openapi-fetch included for the client: every request goes through it; "everything" adds the chunks loaded on demand (the client\'s response validators).',
     table(
       ["bundle", "entry", "up front min", "up front gzip", "everything min", "everything gzip", "gzip × openapi-fetch"],
       bundles.map((bundle) => [
@@ -121,15 +135,22 @@ export function renderMarkdown(results) {
     "The client's chunks:",
     table(
       ["file", "loaded", "minified", "gzip"],
-      (bundles.find((bundle) => bundle.name === "client")?.files ?? []).map((file) => [
-        file.path,
-        file.loaded,
-        bytes(file.minified),
-        bytes(file.gzip),
-      ]),
+      (client?.files ?? []).map((file) => [file.path, file.loaded, bytes(file.minified), bytes(file.gzip)]),
       2,
     ),
-    "Where the client's own up-front bytes come from (each source file's region of the built entry, minified and gzipped on its own, so approximate):",
+    `Where the client's ${bytes(client?.upFront.minified ?? 0)} up-front minified bytes come from, by input file (esbuild's exact count of each file's bytes in the output, before gzip):`,
+    table(
+      ["source", "minified", "share"],
+      (client?.upFrontInputs ?? []).map((input) => [
+        input.input,
+        bytes(input.minified),
+        percent(input.minified / (client?.upFront.minified || 1)),
+      ]),
+    ),
+    client && openapiFetch
+      ? `Of the client's ${bytes(client.upFront.gzip)} gzipped up-front bytes, about ${bytes(openapiFetch.upFront.gzip)} are openapi-fetch's (its own bundle), which leaves about ${bytes(client.upFront.gzip - openapiFetch.upFront.gzip)} for the client's own code, against a budget of ${bytes(UP_FRONT_BUNDLE_LIMIT_BYTES)} for both.`
+      : "",
+    "Within the client's own dist/index.mjs, by source file (each one's region of the built entry, minified and gzipped on its own, so approximate):",
     table(
       ["source", "minified", "gzip"],
       clientSources.slice(0, 10).map((source) => [source.source, bytes(source.minified), bytes(source.gzip)]),
@@ -149,5 +170,5 @@ export function renderMarkdown(results) {
     ),
     `The consumer costs ${ms(typeCost.extraMs)} ms over the empty file.`,
   ];
-  return `${sections.join("\n\n")}\n`;
+  return `${sections.filter((section) => section !== "").join("\n\n")}\n`;
 }
