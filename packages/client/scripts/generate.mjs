@@ -2,6 +2,7 @@
 // - src/generated/response-validators.ts: Ajv standalone validators for each success response (opt-in,
 //   loaded only when validateResponses is on, so no schema is interpreted on the hot path);
 // - src/generated/request-schemas.ts: the constraints of each operation's inputs, checked before sending;
+// - src/generated/known-values.ts: the call statuses the spec lists, for help texts and completions;
 // - src/generated/version.ts: this package's version, for the User-Agent. It is generated again whenever
 //   package.json changes (turbo's inputs), so a release builds with the version `changeset version` wrote.
 // Run through `pnpm generate`; the output is git-ignored and never edited.
@@ -124,11 +125,19 @@ function schemaOf(node) {
   return out;
 }
 
+async function generateKnownValues() {
+  const statuses = resolve(spec.components.schemas.CallStatus).anyOf.flatMap((branch) => branch.enum ?? []);
+  await writeFile(
+    new URL("known-values.ts", outDir),
+    `${HEADER}\n/** The call statuses the spec lists. The API may send others: a status is any string. */\nexport const KNOWN_CALL_STATUSES = ${JSON.stringify(statuses)} as const;\n`,
+  );
+}
+
 async function generateVersion() {
   const { version } = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
   await writeFile(new URL("version.ts", outDir), `${HEADER}\nexport const VERSION = ${JSON.stringify(version)};\n`);
 }
 
 await mkdir(outDir, { recursive: true });
-await Promise.all([generateResponseValidators(), generateRequestSchemas(), generateVersion()]);
-console.log("generated src/generated/response-validators.ts, request-schemas.ts and version.ts");
+await Promise.all([generateResponseValidators(), generateRequestSchemas(), generateKnownValues(), generateVersion()]);
+console.log("generated src/generated/response-validators.ts, request-schemas.ts, known-values.ts and version.ts");

@@ -47,6 +47,7 @@ export { OffsetPage, type OffsetPageResponse, PagePromise, type PaginationOption
 export type { SigmaMindRawClient } from "./core/raw-client.js";
 export type { RequestOptions } from "./core/request-options.js";
 export type { Fetch, Sleep } from "./core/transport.js";
+export { KNOWN_CALL_STATUSES } from "./generated/known-values.js";
 export type {
   Call,
   CallListResponse,
