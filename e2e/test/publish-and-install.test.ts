@@ -13,6 +13,16 @@ const published = Object.entries(release.releasedVersions);
 const SEED_CALL_ID = "call-AuUKK371Spr5nHJS";
 
 describe("the release flow (changeset version, then changeset publish)", () => {
+  test("publishes the CLI with @sigmamind/mock as an optional peer, so installing it does not pull Prism", async () => {
+    const version = release.releasedVersions["@sigmamind/cli"] as string;
+    const manifest = (await fetchPackument(release.registryUrl, "@sigmamind/cli")).versions[version];
+    if (!manifest) throw new Error(`the registry has no @sigmamind/cli@${version}`);
+    expect(manifest.bin).toEqual({ sigmamind: "dist/main.js" });
+    expect(Object.keys(manifest.dependencies ?? {})).toEqual(["@sigmamind/client"]);
+    expect(manifest.peerDependencies?.["@sigmamind/mock"]).toBe(`^${release.releasedVersions["@sigmamind/mock"]}`);
+    expect(manifest.peerDependenciesMeta?.["@sigmamind/mock"]).toEqual({ optional: true });
+  });
+
   test("versions each package as the pending changesets plan it", () => {
     expect(published.length).toBeGreaterThan(0);
     expect(release.releasedVersions).toEqual(release.plannedVersions);
@@ -78,6 +88,16 @@ describe.each([
   test("starts the published mock, lists calls and gets one through the published client", async () => {
     const { stdout } = await runCommand(process.execPath, ["dist/main.js"], { cwd: dir });
     expect(stdout.trim()).toBe(SEED_CALL_ID);
+  });
+
+  test("runs the published CLI: npx sigmamind --help, and calls list on the mock and on the sandbox", async () => {
+    const npx = (...args: string[]) => runCommand("npx", ["--no-install", "sigmamind", ...args], { cwd: dir });
+    const help = await npx("--help");
+    expect(help.stdout).toMatch(/^Usage: sigmamind <command> \[options\]/);
+    const examples = JSON.parse((await npx("calls", "list", "--mock", "--format", "json")).stdout);
+    expect(examples.data[0].callId).toBe(SEED_CALL_ID);
+    const sandbox = JSON.parse((await npx("calls", "list", "--sandbox", "--format", "json")).stdout);
+    expect(sandbox).toMatchObject({ totalCounts: 57, totalPages: 6 });
   });
 
   test("runs the published sandbox over HTTP and through MSW with the same answers, and its factories", async () => {

@@ -57,7 +57,7 @@ export default async function setup(project: TestProject) {
     const msw = `msw@${(await readManifest(join(repoRoot, "packages", "mock"))).devDependencies?.msw}`;
     const install = {
       registryUrl: registry.url,
-      packages: ["@sigmamind/client", "@sigmamind/mock"],
+      packages: ["@sigmamind/client", "@sigmamind/mock", "@sigmamind/cli"],
       devPackages: [typesNode, msw],
     };
     const [esmProject, cjsProject] = await Promise.all([

@@ -90,8 +90,18 @@ export async function fetchPackument(registryUrl: string, name: string): Promise
   return (await response.json()) as Packument;
 }
 
+/** A version's manifest as the registry serves it. */
+export interface PublishedManifest {
+  version: string;
+  dist: { tarball: string; integrity: string };
+  bin?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+}
+
 export interface Packument {
   name: string;
   "dist-tags": Record<string, string>;
-  versions: Record<string, { version: string; dist: { tarball: string; integrity: string } }>;
+  versions: Record<string, PublishedManifest>;
 }

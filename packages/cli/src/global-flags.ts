@@ -25,7 +25,14 @@ export const GLOBAL_FLAGS = {
     type: "boolean",
     description: "allow a plain http:// --base-url on another host (default: $SIGMAMIND_ALLOW_INSECURE_HTTP)",
   },
-  mock: { type: "boolean", description: "start the embedded mock API and use it; no key needed" },
+  mock: {
+    type: "boolean",
+    description: "start a mock of the API that serves the spec's examples, and use it; no key needed",
+  },
+  sandbox: {
+    type: "boolean",
+    description: "start the stateful sandbox (real pages, create, get, delete) and use it; no key needed",
+  },
   "max-retries": {
     type: "string",
     valueName: "N",
@@ -39,12 +46,16 @@ export const GLOBAL_FLAGS = {
 
 export type GlobalFlagValues = FlagValues<typeof GLOBAL_FLAGS>;
 
+/** What --mock and --sandbox start, from @sigmamind/mock. */
+export type FakeApi = "mock" | "sandbox";
+
 export interface ConnectionSettings {
   readonly apiKey: string | undefined;
   readonly baseUrl: string | undefined;
   /** A plain http:// base URL on another host is refused unless this is set: the key would cross unencrypted. */
   readonly allowInsecureHttp: boolean;
-  readonly mock: boolean;
+  /** The fake API to start for this run (--mock or --sandbox), if any. */
+  readonly fake: FakeApi | undefined;
   readonly debug: boolean;
   readonly maxRetries: number | undefined;
   readonly timeoutMs: number | undefined;
@@ -55,8 +66,13 @@ export async function connectionSettings(
   env: NodeJS.ProcessEnv,
   io: IOStreams,
 ): Promise<ConnectionSettings> {
-  if (flags.mock && flags["base-url"] !== undefined) {
-    throw new UsageError("--mock and --base-url cannot be used together: --mock serves its own URL");
+  if (flags.sandbox && flags.mock) {
+    throw new UsageError("--sandbox and --mock cannot be used together: pick the stateful sandbox or the examples");
+  }
+  for (const fake of ["mock", "sandbox"] as const) {
+    if (flags[fake] && flags["base-url"] !== undefined) {
+      throw new UsageError(`--${fake} and --base-url cannot be used together: --${fake} serves its own URL`);
+    }
   }
   return {
     apiKey: await readApiKey(flags, env, io),
@@ -64,7 +80,7 @@ export async function connectionSettings(
     allowInsecureHttp:
       flags["allow-insecure-http"] === true ||
       parseSwitch("SIGMAMIND_ALLOW_INSECURE_HTTP", env.SIGMAMIND_ALLOW_INSECURE_HTTP) === true,
-    mock: flags.mock === true,
+    fake: flags.sandbox ? "sandbox" : flags.mock ? "mock" : undefined,
     debug: flags.debug === true,
     maxRetries: parseWholeNumber("--max-retries", flags["max-retries"], { min: 0, max: 10 }),
     timeoutMs: parseWholeNumber("--timeout", flags.timeout, { min: 1 }),

@@ -25,7 +25,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
         args: invocation.args,
         connect: connection.client,
         io,
-        usingMock: settings.mock,
+        usingMock: settings.fake !== undefined,
       });
     } finally {
       await connection.close();

@@ -1,5 +1,7 @@
-// Calls as text for a person: a table with fixed column widths, so rows can be printed as they arrive
-// without knowing the widest value in advance, and a one-call view for get and create.
+// Calls as text: on a terminal, for a person, a table with fixed column widths, so rows can be printed as they
+// arrive without knowing the widest value in advance; into a pipe, as gh writes its tables there, a row a call
+// with its fields separated by tabs, whole, without a header or padding, for cut and awk. And a one-call view
+// for get and create.
 import type { Call } from "@sigmamind/client";
 import { type CallFieldName, callField } from "./call-fields.js";
 import type { CallWriter } from "./call-writer.js";
@@ -22,10 +24,19 @@ const COLUMNS: readonly Column[] = [
   { title: "CREATED", field: "createdAt", width: 24 },
 ];
 
-export function tableWriter(sink: Sink): CallWriter {
+export function tableWriter(sink: Sink, stdoutIsTerminal: boolean): CallWriter {
+  const cellsOf = (call: Call) => COLUMNS.map((column) => callField(column.field).value(call));
+  if (!stdoutIsTerminal) {
+    // Control characters, tabs and line breaks included, are blanked: a field never splits into two.
+    return {
+      start: async () => {},
+      write: (call) => sink.write(`${cellsOf(call).map(terminalSafe).join("\t")}\n`),
+      end: async () => {},
+    };
+  }
   return {
     start: () => sink.write(formatRow(COLUMNS.map((column) => column.title))),
-    write: (call) => sink.write(formatRow(COLUMNS.map((column) => callField(column.field).value(call)))),
+    write: (call) => sink.write(formatRow(cellsOf(call))),
     end: async () => {},
   };
 }

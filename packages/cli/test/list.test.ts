@@ -7,6 +7,8 @@ import { runInProcess } from "./support/run-in-process.js";
 
 const mockUrl = inject("sigmamindMockUrl");
 const list = (...args: string[]) => runInProcess(["calls", "list", "--base-url", mockUrl, ...args]);
+const listOnTerminal = (...args: string[]) =>
+  runInProcess(["calls", "list", "--base-url", mockUrl, ...args], { terminal: { stdout: true } });
 
 const CSV_HEADER = [
   "callId",
@@ -39,8 +41,8 @@ const EXAMPLE_ROW = [
 ];
 
 describe("calls list: one page", () => {
-  test("table: a header, a row a call, and where the page sits", async () => {
-    const { code, stdout, stderr } = await list();
+  test("table on a terminal: a header, a row a call in padded columns, and where the page sits", async () => {
+    const { code, stdout, stderr } = await listOnTerminal();
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const lines = linesOf(stdout);
@@ -52,6 +54,15 @@ describe("calls list: one page", () => {
     expect(lines[1]?.indexOf("inbound")).toBe(lines[0]?.indexOf("TYPE"));
     expect(lines[1]?.indexOf("2021-04-20T10:00:00.000Z")).toBe(lines[0]?.indexOf("CREATED"));
     expect(lines.at(-1)).toBe("page 0 of 123 (counting from 0), 123 calls in all. Next: --page 1; every call: --all");
+  });
+
+  test("table into a pipe, as gh writes it: a row a call, tab-separated, no header, no padding; the note on stderr", async () => {
+    const { code, stdout, stderr } = await list();
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      `${["call-AuUKK371Spr5nHJS", "inbound", "ended", "120", "14155552671", "New AI Agent", "2021-04-20T10:00:00.000Z"].join("\t")}\n`,
+    );
+    expect(stderr).toBe("page 0 of 123 (counting from 0), 123 calls in all. Next: --page 1; every call: --all\n");
   });
 
   test("json: the page envelope as the API sent it", async () => {
@@ -107,7 +118,7 @@ const INCOMPLETE =
 
 describe("calls list --all", () => {
   test("table: the rows, how many calls, and a failure saying the listing is incomplete", async () => {
-    const { code, stdout, stderr } = await list("--all");
+    const { code, stdout, stderr } = await listOnTerminal("--all");
     expect(code).toBe(1);
     expect(stderr).toMatch(INCOMPLETE);
     const lines = linesOf(stdout);

@@ -36,6 +36,18 @@ describe("--help", () => {
       expect(stdout).toContain(command);
   });
 
+  test("--status lists the statuses the API documents", async () => {
+    const { stdout } = await runInProcess(["calls", "list", "--help"]);
+    const line = stdout.split("\n").find((text) => text.trimStart().startsWith("--status"));
+    expect(line).toContain("scheduled, in-progress, ended, not-connected, error, completed, failed");
+  });
+
+  test("--mock and --sandbox are global options, each saying what it serves", async () => {
+    const { stdout } = await runInProcess(["calls", "list", "--help"]);
+    expect(stdout).toMatch(/--mock\s+.*spec's examples/);
+    expect(stdout).toMatch(/--sandbox\s+.*real pages/);
+  });
+
   test("a command's help lists its own flags and examples", async () => {
     const { stdout } = await runInProcess(["calls", "list", "--help"]);
     for (const flag of ["--status S", "--page N", "--size N", "--all", "--format F"]) expect(stdout).toContain(flag);

@@ -1,12 +1,12 @@
-// The SigmaMind client the commands talk to: the API, or with --mock an embedded mock started for this run.
+// The SigmaMind client the commands talk to: the API, or with --mock or --sandbox a fake of it started for this run.
 import { format } from "node:util";
 import { type Logger, SigmaMind } from "@sigmamind/client";
-import { type RunningMock, startMock } from "@sigmamind/mock";
 import { UsageError } from "./errors.js";
-import type { ConnectionSettings } from "./global-flags.js";
+import type { ConnectionSettings, FakeApi } from "./global-flags.js";
 import type { TextOutput } from "./io-streams.js";
+import { loadMock } from "./load-mock.js";
 
-// The mock accepts any key; a placeholder means a real key is never sent to it.
+// The fakes accept any key; a placeholder means a real key is never sent to them.
 const MOCK_API_KEY = "mock-api-key";
 
 export interface Connection {
@@ -18,7 +18,7 @@ export interface Connection {
 
 export function openConnection(settings: ConnectionSettings, stderr: TextOutput): Connection {
   const logger = stderrLogger(stderr);
-  let mock: RunningMock | undefined;
+  let fake: { stop(): Promise<void> } | undefined;
   let client: Promise<SigmaMind> | undefined;
 
   const build = (apiKey: string, baseUrl: string | undefined) =>
@@ -33,9 +33,10 @@ export function openConnection(settings: ConnectionSettings, stderr: TextOutput)
     });
 
   const open = async () => {
-    if (settings.mock) {
-      mock = await startMock();
-      return build(MOCK_API_KEY, mock.url);
+    if (settings.fake) {
+      const started = await startFake(settings.fake);
+      fake = started;
+      return build(MOCK_API_KEY, started.url);
     }
     if (!settings.apiKey) {
       throw new UsageError(
@@ -51,9 +52,20 @@ export function openConnection(settings: ConnectionSettings, stderr: TextOutput)
       return client;
     },
     close: async () => {
-      await mock?.stop();
+      await fake?.stop();
     },
   };
+}
+
+async function startFake(kind: FakeApi): Promise<{ url: string; stop(): Promise<void> }> {
+  const flag = `--${kind}`;
+  const mock = await loadMock().catch((error: NodeJS.ErrnoException) => {
+    if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("@sigmamind/mock")) throw error;
+    throw new UsageError(
+      `${flag} needs @sigmamind/mock, which is not installed: npm install --global @sigmamind/mock (or add it to your project), then run the command again`,
+    );
+  });
+  return kind === "sandbox" ? mock.startSandbox() : mock.startMock();
 }
 
 /** stdout belongs to the data: every log line goes to stderr, whatever its level. */

@@ -30,7 +30,7 @@ export interface CommandContext<Specs extends FlagSpecs> {
   /** The client for the API or the mock; opened on first use, after the flags have been checked. */
   connect(): Promise<SigmaMind>;
   readonly io: IOStreams;
-  /** Whether requests go to the embedded mock (--mock), where nothing real happens. */
+  /** Whether the commands talk to a fake started for this run (--mock or --sandbox): nothing real to confirm. */
   readonly usingMock: boolean;
 }
 

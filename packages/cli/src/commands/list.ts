@@ -1,4 +1,9 @@
-import { type CallListResponse, type CallsPagePromise, IncompleteListError } from "@sigmamind/client";
+import {
+  type CallListResponse,
+  type CallsPagePromise,
+  IncompleteListError,
+  KNOWN_CALL_STATUSES,
+} from "@sigmamind/client";
 import { IncompleteListingError } from "../errors.js";
 import { parseChoice, parseWholeNumber } from "../flag-values.js";
 import type { CallWriter } from "../output/call-writer.js";
@@ -29,7 +34,11 @@ export const listCommand = defineCommand({
   summary: "list calls: one page, or every call with --all",
   args: [],
   flags: {
-    status: { type: "string", valueName: "S", description: "only calls with this status, such as ended" },
+    status: {
+      type: "string",
+      valueName: "S",
+      description: `only calls with this status: ${KNOWN_CALL_STATUSES.join(", ")}, or one the API adds`,
+    },
     page: { type: "string", valueName: "N", description: "page to show, or to start --all from, counting from 0" },
     size: { type: "string", valueName: "N", description: "calls per page (default: the server's)" },
     all: { type: "boolean", description: "every call of every page, streamed as it arrives" },
@@ -56,7 +65,7 @@ export const listCommand = defineCommand({
       const calls = client.calls.list(params, { prefetchPages: PREFETCH_PAGES, onIncomplete: "throw" });
       const writer = WRITERS[format](stdout, io.stdoutIsTerminal);
       const { written, incomplete } = await writeEveryCall(calls, writer, progressReporter(io));
-      if (format === "table") await stdout.write(`\n${countOfCalls(written)}\n`);
+      if (format === "table") await note(io, countOfCalls(written));
       if (incomplete) throw new IncompleteListingError(`${incomplete.message} Every call received was written.`);
       return;
     }
@@ -67,9 +76,18 @@ export const listCommand = defineCommand({
     await writer.start();
     for (const call of page.data) await writer.write(call);
     await writer.end();
-    if (format === "table") await stdout.write(`\n${pageFooter(page, params.page ?? 0)}\n`);
+    if (format === "table") await note(io, pageFooter(page, params.page ?? 0));
   },
 });
+
+/** A line about the table, after it: on a terminal, below it; into a pipe, on stderr, out of the data's way. */
+async function note(
+  io: { stdout: Sink; stderr: { write(text: string): unknown }; stdoutIsTerminal: boolean },
+  text: string,
+) {
+  if (io.stdoutIsTerminal) await io.stdout.write(`\n${text}\n`);
+  else io.stderr.write(`${text}\n`);
+}
 
 /**
  * Writes calls as the pages come in; only the pages in flight are ever held. A listing the server stopped moving

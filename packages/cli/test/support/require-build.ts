@@ -3,6 +3,6 @@ import { existsSync } from "node:fs";
 
 export default function requireBuild() {
   if (!existsSync(new URL("../../dist/main.js", import.meta.url))) {
-    throw new Error("apps/cli/dist/main.js is missing: run `pnpm run build` in apps/cli before `pnpm test`.");
+    throw new Error("packages/cli/dist/main.js is missing: run `pnpm run build` in packages/cli before `pnpm test`.");
   }
 }

@@ -1,0 +1,59 @@
+// --mock and --sandbox: a fake API started for the run, from @sigmamind/mock, which is installed only on purpose.
+import { describe, expect, test, vi } from "vitest";
+import { linesOf } from "./support/run-cli.js";
+import { runInProcess } from "./support/run-in-process.js";
+
+const loading = vi.hoisted(() => ({ missing: false }));
+vi.mock(import("../src/load-mock.js"), async (importOriginal) => {
+  const actual = await importOriginal();
+  return {
+    loadMock: () =>
+      loading.missing
+        ? Promise.reject(
+            Object.assign(new Error("Cannot find package '@sigmamind/mock' imported from /x/main.js"), {
+              code: "ERR_MODULE_NOT_FOUND",
+            }),
+          )
+        : actual.loadMock(),
+  };
+});
+
+describe("--sandbox", () => {
+  test("lists the sandbox's seeded calls, with real pages", async () => {
+    const { code, stdout, stderr } = await runInProcess(["calls", "list", "--sandbox", "--size", "5"], {
+      terminal: { stdout: true },
+      env: { SIGMAMIND_API_KEY: undefined },
+    });
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    const lines = linesOf(stdout);
+    expect(lines).toHaveLength(1 + 5 + 2);
+    expect(lines.at(-1)).toBe("page 0 of 12 (counting from 0), 57 calls in all. Next: --page 1; every call: --all");
+  });
+
+  test("--sandbox with --mock or --base-url is a usage error", async () => {
+    for (const other of [["--mock"], ["--base-url", "http://127.0.0.1:9"]]) {
+      const { code, stderr } = await runInProcess(["calls", "list", "--sandbox", ...other]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/--sandbox and --(mock|base-url) cannot be used together/);
+    }
+  });
+});
+
+describe("without @sigmamind/mock installed", () => {
+  test.each(["--mock", "--sandbox"])("%s says how to install it, and exits 2", async (flag) => {
+    loading.missing = true;
+    try {
+      const { code, stdout, stderr } = await runInProcess(["calls", "list", flag]);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(
+        new RegExp(
+          `^sigmamind: ${flag} needs @sigmamind/mock, which is not installed: npm install --global @sigmamind/mock`,
+        ),
+      );
+    } finally {
+      loading.missing = false;
+    }
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from "tsdown";
+
+export default defineConfig({
+  entry: ["src/main.ts"],
+  format: ["esm"],
+  platform: "node",
+  // The bin is dist/main.js, in a package of type module.
+  fixedExtension: false,
+  dts: false,
+  clean: true,
+  // @sigmamind/error-text is private, so users could not install it: tsdown bundles it, as it bundles what is not
+  // a dependency or peerDependency. The tarball test checks that no published file imports it.
+  deps: { alwaysBundle: ["@sigmamind/error-text"] },
+});
