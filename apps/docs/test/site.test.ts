@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { loadSpec } from "@sigmamind/spec";
 import { beforeAll, describe, expect, test } from "vitest";
 import { buildSite } from "../src/build-site.js";
+import { escapeHtml } from "../src/render/html.js";
+import { requestSamples } from "../src/samples/request-samples.js";
 
 const spec = await loadSpec();
 const schemas = spec.document.components?.schemas ?? {};
@@ -49,6 +51,11 @@ describe("the reference", () => {
       expect(html).toContain(`<form class="try-it" data-method="${method.toUpperCase()}"`);
     },
   );
+
+  test.each(requestSamples(spec))("$operationId: its request samples in curl, TypeScript and the CLI", (samples) => {
+    const html = section(reference, samples.operationId);
+    for (const code of [samples.curl, samples.typescript, samples.cli]) expect(html).toContain(escapeHtml(code));
+  });
 
   test("the seed example is shown in full", () => {
     const html = section(reference, "listCalls");

@@ -1,11 +1,13 @@
 import type { LoadedSpec, OpenAPIV3_1, SpecOperation } from "@sigmamind/spec";
 import { marked } from "marked";
+import { type RequestSamples, requestSamples } from "../samples/request-samples.js";
 import { escapeHtml, jsonBlock, schemaAnchor } from "./html.js";
 import { constraintsHtml, typeHtml } from "./schema-type.js";
 
 /** The API reference: every operation with its parameters, body, responses, examples and a try-it panel, then every schema. */
 export function renderReference(spec: LoadedSpec): string {
   const operations = spec.operations();
+  const samples = new Map(requestSamples(spec).map((sample) => [sample.operationId, sample]));
   const schemas = spec.document.components?.schemas ?? {};
   const toc = operations
     .map(
@@ -21,7 +23,7 @@ ${markdown(spec.document.info.description ?? "")}
 ${renderAuthentication(spec)}
 <h2>Operations</h2>
 <ul class="toc">${toc}</ul>
-${operations.map((entry) => renderOperation(spec, entry)).join("\n")}
+${operations.map((entry) => renderOperation(spec, entry, samples.get(entry.operation.operationId ?? ""))).join("\n")}
 <h2 id="schemas">Schemas</h2>
 <ul class="toc">${schemaToc}</ul>
 ${Object.entries(schemas)
@@ -42,7 +44,11 @@ function renderAuthentication({ document, resolve }: LoadedSpec): string {
   return `<section id="authentication"><h2>Base URL and authentication</h2><p>Base URL: ${servers}.</p>${schemes}</section>`;
 }
 
-function renderOperation({ resolve }: LoadedSpec, { method, path, operation, parameters }: SpecOperation): string {
+function renderOperation(
+  { resolve }: LoadedSpec,
+  { method, path, operation, parameters }: SpecOperation,
+  samples: RequestSamples | undefined,
+): string {
   const verb = method.toUpperCase();
   const parameterRows = parameters
     .map(
@@ -80,10 +86,20 @@ function renderOperation({ resolve }: LoadedSpec, { method, path, operation, par
 ${markdown(operation.description ?? "")}
 ${parametersHtml}
 ${bodyHtml}
+${samples ? renderRequestSamples(samples) : ""}
 <h4>Responses</h4>
 ${responses}
 ${renderTryIt(verb, path, operation.operationId, parameters, bodyExample)}
 </section>`;
+}
+
+function renderRequestSamples({ curl, typescript, cli }: RequestSamples): string {
+  const sample = (label: string, language: string, code: string) =>
+    `<p class="example-name">${label}</p><pre class="request-sample" data-language="${language}"><code>${escapeHtml(code)}</code></pre>`;
+  return `<h4>Request samples</h4>
+${sample("curl", "sh", curl)}
+${sample("TypeScript, with @sigmamind/client", "ts", typescript)}
+${sample("The sigmamind CLI", "sh", cli)}`;
 }
 
 function renderResponse(status: string, response: OpenAPIV3_1.ResponseObject, resolve: LoadedSpec["resolve"]): string {

@@ -1,0 +1,110 @@
+// The request samples shown beside each operation, in curl, in TypeScript through @sigmamind/client, and through
+// the sigmamind CLI: made from the spec's own examples (each parameter's `example`, the request body's first
+// example), so they cannot drift from it. test/request-samples.test.ts runs the curl and CLI samples against the
+// mock and type-checks the TypeScript ones against the built client. Independent of how the site renders them.
+import type { LoadedSpec, OpenAPIV3_1, SpecOperation } from "@sigmamind/spec";
+
+export interface RequestSamples {
+  operationId: string;
+  /** `curl` with `$SIGMAMIND_BASE_URL` and `$SIGMAMIND_API_KEY`, which the reader sets. */
+  curl: string;
+  /** A module: the client from the environment, then the call. */
+  typescript: string;
+  /** One `sigmamind` command line. */
+  cli: string;
+  /** Whether the CLI asks before sending it (a create, a delete): a script adds `--yes`. */
+  cliAsks: boolean;
+}
+
+/**
+ * How each operation is called through the client and the CLI: the one thing the spec cannot say. The client's
+ * method takes the path parameters in order, then the query or the body as one object.
+ */
+const SURFACE: Record<string, { method: string; command: string; asks: boolean }> = {
+  listCalls: { method: "list", command: "calls list", asks: false },
+  getCall: { method: "get", command: "calls get", asks: false },
+  createCall: { method: "create", command: "calls create", asks: true },
+  deleteCall: { method: "delete", command: "calls delete", asks: true },
+};
+
+/** The CLI's flag for each body field; `dynamicVariables` becomes one `--var name=value` each. */
+const CLI_BODY_FLAGS: Record<string, string> = { fromPhoneNumber: "--from", toPhoneNumber: "--to", agentId: "--agent" };
+
+export function requestSamples(spec: LoadedSpec): RequestSamples[] {
+  return spec.operations().map((entry) => samplesOf(spec, entry));
+}
+
+function samplesOf(spec: LoadedSpec, { method, path, operation, parameters }: SpecOperation): RequestSamples {
+  const operationId = operation.operationId ?? `${method} ${path}`;
+  const surface = SURFACE[operationId];
+  if (!surface) throw new Error(`request samples: no client method or CLI command is known for ${operationId}`);
+  const pathValues = parameters
+    .filter((parameter) => parameter.in === "path")
+    .map((parameter) => [parameter.name, exampleOf(spec, parameter)] as const);
+  const query = parameters
+    .filter((parameter) => parameter.in === "query" && exampleOf(spec, parameter) !== undefined)
+    .map((parameter) => [parameter.name, exampleOf(spec, parameter)] as const);
+  const body = bodyExampleOf(spec, operation);
+
+  const filledPath = pathValues.reduce(
+    (text, [name, value]) => text.replace(`{${name}}`, encodeURIComponent(String(value))),
+    path,
+  );
+  const search = query.length
+    ? `?${new URLSearchParams(query.map(([name, value]) => [name, String(value)])).toString()}`
+    : "";
+  const curl = [
+    `curl -sS --fail-with-body -X ${method.toUpperCase()} "$SIGMAMIND_BASE_URL${filledPath}${search}"`,
+    `  -H "X-API-Key: $SIGMAMIND_API_KEY"`,
+    ...(body === undefined ? [] : [`  -H "Content-Type: application/json"`, `  -d '${JSON.stringify(body)}'`]),
+  ].join(" \\\n");
+
+  const args = [
+    ...pathValues.map(([, value]) => JSON.stringify(value)),
+    ...(query.length ? [objectLiteral(Object.fromEntries(query))] : []),
+    ...(body === undefined ? [] : [objectLiteral(body)]),
+  ];
+  const typescript = [
+    'import { SigmaMind } from "@sigmamind/client";',
+    "",
+    "const client = new SigmaMind(); // SIGMAMIND_API_KEY, and SIGMAMIND_BASE_URL if set",
+    `console.log(await client.calls.${surface.method}(${args.join(", ")}));`,
+  ].join("\n");
+
+  const flags = [
+    ...query.flatMap(([name, value]) => [`--${name}`, String(value)]),
+    ...Object.entries((body ?? {}) as Record<string, unknown>).flatMap(([name, value]) =>
+      name === "dynamicVariables"
+        ? Object.entries(value as Record<string, unknown>).flatMap(([variable, text]) => [
+            "--var",
+            `${variable}=${text}`,
+          ])
+        : [CLI_BODY_FLAGS[name] ?? `--${name}`, String(value)],
+    ),
+  ];
+  const cli = ["sigmamind", ...surface.command.split(" "), ...pathValues.map(([, value]) => String(value)), ...flags]
+    .map(shellWord)
+    .join(" ");
+  return { operationId, curl, typescript, cli, cliAsks: surface.asks };
+}
+
+function exampleOf(spec: LoadedSpec, parameter: OpenAPIV3_1.ParameterObject): unknown {
+  const schema = spec.resolve(parameter.schema ?? {}) as OpenAPIV3_1.SchemaObject;
+  return parameter.example ?? (schema.examples as unknown[] | undefined)?.[0] ?? schema.example;
+}
+
+function bodyExampleOf(spec: LoadedSpec, operation: OpenAPIV3_1.OperationObject): unknown {
+  if (!operation.requestBody) return undefined;
+  const media = spec.resolve(operation.requestBody).content?.["application/json"];
+  const named = Object.values(media?.examples ?? {})[0];
+  return named === undefined ? media?.example : spec.resolve(named).value;
+}
+
+function objectLiteral(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/"([A-Za-z_$][\w$]*)":/g, "$1:");
+}
+
+/** A word the shell reads as it is: quoted when it holds anything but safe characters. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
