@@ -132,11 +132,15 @@ export class SigmaMind {
    * A client with other defaults (`maxRetries`, `timeoutMs`, more `headers`, `validateResponses`) sharing this
    * one's key, base URL, transport, logger and middleware: `client.withOptions({ maxRetries: 5 }).calls.list()`.
    */
-  withOptions(options: DerivedOptions): SigmaMind {
+  withOptions(options: DerivedOptions = {}): SigmaMind {
     const label = "client.withOptions(options)";
+    const parts = partsOf.get(this);
+    if (!parts) {
+      throw new InvalidInputError(`${label}: call it on a client, as client.withOptions(...), not detached from one.`);
+    }
     checkInputs(label, "option", DERIVED_OPTIONS, options);
     checkHeaderNames(label, options.headers);
-    const { shared, settings } = partsOf.get(this) as Parts;
+    const { shared, settings } = parts;
     const derived = Object.create(SigmaMind.prototype) as SigmaMind;
     assemble(derived, shared, {
       maxRetries: options.maxRetries ?? settings.maxRetries,
@@ -208,7 +212,7 @@ function assemble(target: SigmaMind, shared: Shared, settings: Settings): void {
     baseUrl: shared.baseUrl,
     maxRetries: settings.maxRetries,
     timeoutMs: settings.timeoutMs,
-    raw: rawClientOf(client, { transport, defaults, headers: settings.headers }),
+    raw: rawClientOf(client, { transport, redact, defaults, headers: settings.headers }),
     calls: new Calls(context),
   });
 }

@@ -233,15 +233,15 @@ export class IncompleteListError extends SigmaMindError {
  */
 export class WaitTimeoutError extends SigmaMindError {
   override name = "WaitTimeoutError";
-  /** The call as the last poll saw it, at the deadline. */
-  declare readonly call: Call;
-  /** The call's status then; undefined when the server sent none. */
+  /** The call as the last poll saw it, at the deadline; undefined when no poll was answered in time. */
+  declare readonly call: Call | undefined;
+  /** The call's status then; undefined when the server sent none, or no poll was answered. */
   declare readonly status: CallStatus | undefined;
 
-  constructor(message: string, call: Call) {
+  constructor(message: string, call: Call | undefined) {
     super(message);
     this.call = call;
-    this.status = call.status;
+    this.status = call?.status;
   }
 }
 

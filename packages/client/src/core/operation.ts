@@ -5,7 +5,7 @@ import type { Redact } from "@sigmamind/error-text/redact-secret";
 import { requestSchemas } from "../generated/request-schemas.js";
 import { checkInputs, checkPathSegment, type FieldSchema } from "../internal/check-inputs.js";
 import { APIPromise, type Sent } from "./api-promise.js";
-import { ResponseValidationError } from "./errors.js";
+import { ResponseValidationError, SigmaMindError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { type OpenapiFetchClient, sendThrough } from "./openapi-fetch-client.js";
 import { type Answer, readJson, readNoContent } from "./read-response.js";
@@ -87,17 +87,23 @@ export function createOperationSender(context: OperationContext): OperationSende
       path: string,
       init: Record<string, unknown>,
     ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-    const { data, error, response } = await request(operation.method, operation.path, {
-      params: { path: input.path, query: input.query },
-      body: input.body,
-      // The call's own headers win over its client's, whatever their case: openapi-fetch sets them in order.
-      headers: options.headers ? { ...context.headers, ...options.headers } : context.headers,
-      parseAs: "text",
-      fetch: async (outgoing: Request) => {
-        delivered = await sendThrough(context.transport, outgoing, settings);
-        return delivered.response;
-      },
-    });
+    let answered: Awaited<ReturnType<typeof request>>;
+    try {
+      answered = await request(operation.method, operation.path, {
+        params: { path: input.path, query: input.query },
+        body: input.body,
+        // The call's own headers win over its client's, whatever their case: openapi-fetch sets them in order.
+        headers: options.headers ? { ...context.headers, ...options.headers } : context.headers,
+        parseAs: "text",
+        fetch: async (outgoing: Request) => {
+          delivered = await sendThrough(context.transport, outgoing, settings);
+          return delivered.response;
+        },
+      });
+    } catch (failure) {
+      throw asSigmaMindError(failure, operation, delivered !== undefined, context.redact);
+    }
+    const { data, error, response } = answered;
     const answer: Answer = {
       response,
       body: response.ok ? data : error,
@@ -124,6 +130,21 @@ export function createOperationSender(context: OperationContext): OperationSende
       return new APIPromise(sent);
     },
   };
+}
+
+/**
+ * What went wrong in openapi-fetch or a middleware (a value it cannot serialise, a middleware that throws or
+ * returns something else than a Response), as a SigmaMindError: the only kind the client throws. When the request
+ * had already gone out, a request never sent twice says it may have taken effect.
+ */
+function asSigmaMindError(failure: unknown, operation: Operation, sent: boolean, redact: Redact): SigmaMindError {
+  if (failure instanceof SigmaMindError) return failure;
+  const detail = redact(failure instanceof Error ? failure.message : String(failure)).replace(/\.$/, "");
+  const uncertain = sent ? operation.uncertainOutcome : undefined;
+  const outcome = uncertain ?? (sent ? "" : "Nothing was sent.");
+  return new SigmaMindError(`${operation.label}: ${detail}. ${outcome}`.trim(), {
+    mayHaveTakenEffect: uncertain !== undefined,
+  });
 }
 
 async function readValid<T>(context: OperationContext, operation: Operation, answer: Answer): Promise<T> {

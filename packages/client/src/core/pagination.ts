@@ -1,7 +1,7 @@
 // Offset pagination as the API does it (`page` from 0, `size`, `hasNext`): a page you can step through, and
 // from the list or any page, an async iterator over every item or every page that follows, with prefetch.
 import { requestIdOf, type Sent, type WithResponse } from "./api-promise.js";
-import { IncompleteListError, type IncompleteListReason, SigmaMindError } from "./errors.js";
+import { IncompleteListError, type IncompleteListReason, InvalidInputError, SigmaMindError } from "./errors.js";
 
 /** The envelope every paged list of the API returns. */
 export interface OffsetPageResponse<Item> {
@@ -185,6 +185,10 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item>, AsyncIterable
 
   /** The page after this one. Check `hasNextPage()` first. `signal` aborts its request. */
   async getNextPage(options: { signal?: AbortSignal | undefined } = {}): Promise<OffsetPage<Item>> {
+    const signal = options?.signal;
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      throw new InvalidInputError(`getNextPage(options): signal must be an AbortSignal, got ${typeof signal}.`);
+    }
     if (!this.hasNextPage()) {
       const reason = this.incompleteReason;
       throw new SigmaMindError(
@@ -193,7 +197,7 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item>, AsyncIterable
           : "There is no next page: check hasNextPage() before calling getNextPage().",
       );
     }
-    return this.#successor((await this.#source.fetchPage(this.#requestedPage + 1, options?.signal)).data);
+    return this.#successor((await this.#source.fetchPage(this.#requestedPage + 1, signal)).data);
   }
 
   #successor(response: OffsetPageResponse<Item>): OffsetPage<Item> {

@@ -24,8 +24,8 @@ export interface PollSettings<T> {
   signal: AbortSignal | undefined;
   /** The client's sleep: a timer, or in tests one that returns at once. */
   sleep: Sleep;
-  /** The error to reject with when the time is up, given what the last poll returned. */
-  timedOut: (last: T) => Error;
+  /** The error to reject with when the time is up, given what the last poll returned (none if none did). */
+  timedOut: (last: T | undefined) => Error;
 }
 
 /**
@@ -42,7 +42,7 @@ export function pollDelayMs(poll: number, pollIntervalMs: number): number {
  * with `timedOut(last)`. An error of a poll rejects at once, and an abort of `signal` stops the wait at once.
  */
 export async function pollUntil<T>(
-  poll: () => Promise<T>,
+  poll: (deadline: AbortSignal) => Promise<T>,
   isDone: (value: T) => boolean,
   settings: PollSettings<T>,
 ): Promise<T> {
@@ -50,15 +50,25 @@ export async function pollUntil<T>(
   const started = performance.now();
   let slept = 0;
   let deadlineReached = false;
+  let last: T | undefined;
+  // By the clock when the sleep really waits, so slow polls count too; by the sleeps' total when it returns at
+  // once (a test's, or one that moves a mock's clock), so such a wait times out as it would in real time.
+  const remaining = () => timeoutMs - Math.max(performance.now() - started, slept);
   for (let polls = 1; ; polls++) {
-    const value = await poll();
-    if (isDone(value)) return value;
-    // By the clock when the sleep really waits, so slow polls count too; by the sleeps' total when it returns at
-    // once (a test's, or one that moves a mock's clock), so such a wait times out as it would in real time.
-    const remaining = timeoutMs - Math.max(performance.now() - started, slept);
-    if (deadlineReached || remaining <= 0) throw timedOut(value);
-    const delay = Math.min(pollDelayMs(polls, pollIntervalMs), remaining);
-    deadlineReached = delay === remaining;
+    // A poll is one request with its own timeouts and retries, which could outlast the whole wait: the deadline
+    // aborts it.
+    const deadline = AbortSignal.timeout(Math.max(1, Math.ceil(remaining())));
+    try {
+      last = await poll(deadline);
+    } catch (error) {
+      if (deadline.aborted && !signal?.aborted) throw timedOut(last);
+      throw error;
+    }
+    if (isDone(last)) return last;
+    const left = remaining();
+    if (deadlineReached || left <= 0) throw timedOut(last);
+    const delay = Math.min(pollDelayMs(polls, pollIntervalMs), left);
+    deadlineReached = delay === left;
     try {
       // A signal of its own for each wait, as the transport does: many waits sharing the caller's signal would
       // otherwise each add a listener to it, and Node warns past ten.

@@ -1,6 +1,8 @@
 // `client.raw`: the openapi-fetch client that every request goes through, for `{ data, error }` style calls.
 // Used directly it would let a per-request fetch send around the transport, and leak openapi-fetch's own
 // failures as plain errors; this facade refuses the one and turns the other into SigmaMind errors.
+
+import type { Redact } from "@sigmamind/error-text/redact-secret";
 import type { paths } from "@sigmamind/types";
 import type { Client, Middleware } from "openapi-fetch";
 import { InvalidInputError, SigmaMindError } from "./errors.js";
@@ -15,6 +17,8 @@ const REQUEST_METHODS = ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "
 /** What a client's raw calls carry that the shared openapi-fetch client does not. */
 export interface RawCallDefaults {
   transport: Transport;
+  /** Removes the key from openapi-fetch's messages, which can quote a body the server echoed it in. */
+  redact: Redact;
   /** The retries and timeouts of this client (one derived with `withOptions()` has its own). */
   defaults: AttemptSettings;
   /** Headers on top of the shared client's: those a derived client adds. */
@@ -26,7 +30,7 @@ const INIT_ARGUMENT = { request: 2 } as Partial<Record<string, number>>;
 
 export function rawClientOf(
   client: OpenapiFetchClient,
-  { transport, defaults, headers }: RawCallDefaults,
+  { transport, redact, defaults, headers }: RawCallDefaults,
 ): SigmaMindRawClient {
   const facade: Partial<Record<keyof SigmaMindRawClient, unknown>> = {
     use(...middleware: Middleware[]) {
@@ -65,10 +69,10 @@ export function rawClientOf(
         return await (client[method] as (...args: unknown[]) => unknown)(...called);
       } catch (error) {
         // openapi-fetch's own failures (a success body that is not JSON, a URL it cannot build) are SigmaMind's too.
+        // Its message is redacted and its error not kept: JSON.parse quotes the body, which may echo the key.
         if (error instanceof SigmaMindError) throw error;
-        throw new SigmaMindError(`client.raw.${method}(): ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
+        const detail = redact(error instanceof Error ? error.message : String(error));
+        throw new SigmaMindError(`client.raw.${method}(): ${detail}`);
       }
     };
   }

@@ -221,7 +221,11 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** A Response like `response`, holding `body` (already read) instead of its stream. */
 function withBody(response: Response, body: ArrayBuffer | string): Response {
-  const { status, statusText, headers } = response;
+  const { status, statusText } = response;
+  const headers = new Headers(response.headers);
+  // fetch has decoded the body: its encoding and length no longer describe what the new Response holds.
+  headers.delete("content-encoding");
+  headers.delete("content-length");
   return new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, statusText, headers });
 }
 

@@ -64,6 +64,13 @@ export function checkInputs(
   for (const name of names) {
     if (!Object.hasOwn(properties, name)) {
       unknown = names.filter((given) => !Object.hasOwn(properties, given));
+      // A query parameter's name goes into the URL as it is: one with "=", "&" or "#" would say something else.
+      const unsafe = kind === "parameter" ? unknown.find((given) => !/^[A-Za-z0-9_.-]+$/.test(given)) : undefined;
+      if (unsafe !== undefined) {
+        throw new InvalidInputError(
+          `${label}: parameter ${JSON.stringify(unsafe)} is not one this version knows, and its name cannot be sent as it is: letters, digits, "_", "-" and "." only.`,
+        );
+      }
       if (kind === "option") {
         const known = Object.keys(properties).join(", ") || "none";
         const listed = unknown.map((given) => `"${given}"`).join(", ");

@@ -140,7 +140,8 @@ export class Calls {
       const { signal, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS } = options;
       const stopsAt = [...new Set([...(options.until ?? []), ...FINAL_CALL_STATUSES])];
       return pollUntil(
-        () => operations.send<Call>(WAIT_FOR_CALL, { path: { callId } }, { signal }),
+        (deadline) =>
+          operations.send<Call>(WAIT_FOR_CALL, { path: { callId } }, { signal: joinSignals(signal, deadline) }),
         ({ data }) => stopsAt.includes(data.status),
         {
           label,
@@ -148,7 +149,7 @@ export class Calls {
           pollIntervalMs,
           signal,
           sleep,
-          timedOut: ({ data }) => stillWaiting(callId, data, timeoutMs, stopsAt),
+          timedOut: (last) => stillWaiting(callId, last?.data, timeoutMs, stopsAt),
         },
       );
     });
@@ -238,10 +239,18 @@ function describeNonStatus(value: unknown): string {
 }
 
 /** The timeout error: where the call is, where it was to get, and what to do. */
-function stillWaiting(callId: string, call: Call, timeoutMs: number, stopsAt: readonly string[]): WaitTimeoutError {
-  const status = call.status === undefined ? "without a status" : JSON.stringify(call.status);
+function stillWaiting(
+  callId: string,
+  call: Call | undefined,
+  timeoutMs: number,
+  stopsAt: readonly string[],
+): WaitTimeoutError {
+  const where = !call
+    ? "gave no answer"
+    : `is still ${call.status === undefined ? "without a status" : JSON.stringify(call.status)}`;
+  const after = call ? `after ${timeoutMs} ms` : `within ${timeoutMs} ms`;
   return new WaitTimeoutError(
-    `${WAIT_FOR_CALL.label}: call ${callId} is still ${status} after ${timeoutMs} ms (timeoutMs); it stops at ${listed(stopsAt)}. Wait longer with a larger timeoutMs, or look again later with calls.get.`,
+    `${WAIT_FOR_CALL.label}: call ${callId} ${where} ${after} (timeoutMs); it stops at ${listed(stopsAt)}. Wait longer with a larger timeoutMs, or look again later with calls.get.`,
     call,
   );
 }

@@ -76,7 +76,7 @@ describe("calls.waitFor against the sandbox", () => {
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(waits).toEqual([1_000, 2_000]);
     expect((error as WaitTimeoutError).status).toBe("scheduled");
-    expect((error as WaitTimeoutError).call.callId).toBe(created.callId);
+    expect((error as WaitTimeoutError).call?.callId).toBe(created.callId);
   });
 
   test("waitFor: a deleted call rejects with NotFoundError", async () => {

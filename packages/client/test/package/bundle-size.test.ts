@@ -11,9 +11,11 @@ import { describe, expect, test } from "vitest";
 // to 10,707. Sending every request through openapi-fetch, so that its middleware sees all traffic and its
 // parseAs works, put its request pipeline (2.4 kB) in the entry too, and took it to 13,099. The surface users
 // of Stainless SDKs expect (withResponse/asResponse, iterable pages and iterPages, withOptions, a User-Agent)
-// took it to 14,113, and calls.waitFor to 14,850: this ceiling keeps it from growing further unnoticed. The
+// took it to 14,113, calls.waitFor to 14,850, and turning every failure of openapi-fetch or a middleware into a
+// SigmaMindError (redacted), refusing query names a URL would misread, and bounding waitFor's polls by its
+// deadline to 15,216: this ceiling keeps it from growing further unnoticed. The
 // bench's budget is 10 kB with openapi-fetch included, and fails: see bench/README.md.
-const MAIN_BUNDLE_BUDGET_GZIP = 14_875;
+const MAIN_BUNDLE_BUDGET_GZIP = 15_225;
 
 const bundle = () =>
   bundleForBrowser('export { SigmaMind } from "./dist/index.mjs";', new URL("../..", import.meta.url).pathname);

@@ -26,8 +26,8 @@ describe("calls.waitFor types", () => {
     client.calls.waitFor("call-1", { maxRetries: 0 });
   });
 
-  test("the timeout error carries the last call seen and its status", () => {
-    expectTypeOf<WaitTimeoutError["call"]>().toEqualTypeOf<Call>();
+  test("the timeout error carries the last call seen, if a poll was answered, and its status", () => {
+    expectTypeOf<WaitTimeoutError["call"]>().toEqualTypeOf<Call | undefined>();
     expectTypeOf<WaitTimeoutError["status"]>().toEqualTypeOf<CallStatus | undefined>();
   });
 });
