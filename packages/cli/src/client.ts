@@ -59,13 +59,21 @@ export function openConnection(settings: ConnectionSettings, stderr: TextOutput)
 
 async function startFake(kind: FakeApi): Promise<{ url: string; stop(): Promise<void> }> {
   const flag = `--${kind}`;
+  const install = "npm install --global @sigmamind/mock (or add it to your project), then run the command again";
   const mock = await loadMock().catch((error: NodeJS.ErrnoException) => {
-    if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("@sigmamind/mock")) throw error;
-    throw new UsageError(
-      `${flag} needs @sigmamind/mock, which is not installed: npm install --global @sigmamind/mock (or add it to your project), then run the command again`,
-    );
+    // Only @sigmamind/mock itself missing; a dependency of it missing is another problem, said as it is.
+    if (error?.code !== "ERR_MODULE_NOT_FOUND" || !/^Cannot find package '@sigmamind\/mock'/.test(error.message)) {
+      throw error;
+    }
+    throw new UsageError(`${flag} needs @sigmamind/mock, which is not installed: ${install}`);
   });
-  return kind === "sandbox" ? mock.startSandbox() : mock.startMock();
+  const start = kind === "sandbox" ? mock.startSandbox : mock.startMock;
+  if (typeof start !== "function") {
+    throw new UsageError(
+      `${flag} needs a newer @sigmamind/mock, whose installed version has no ${kind === "sandbox" ? "startSandbox" : "startMock"}: ${install}`,
+    );
+  }
+  return start();
 }
 
 /** stdout belongs to the data: every log line goes to stderr, whatever its level. */

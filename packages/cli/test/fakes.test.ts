@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from "vitest";
 import { linesOf } from "./support/run-cli.js";
 import { runInProcess } from "./support/run-in-process.js";
 
-const loading = vi.hoisted(() => ({ missing: false }));
+const loading = vi.hoisted(() => ({ missing: false, old: false }));
 vi.mock(import("../src/load-mock.js"), async (importOriginal) => {
   const actual = await importOriginal();
   return {
@@ -14,7 +14,9 @@ vi.mock(import("../src/load-mock.js"), async (importOriginal) => {
               code: "ERR_MODULE_NOT_FOUND",
             }),
           )
-        : actual.loadMock(),
+        : loading.old
+          ? Promise.resolve({ startMock: async () => ({ url: "http://127.0.0.1:9", stop: async () => {} }) } as never)
+          : actual.loadMock(),
   };
 });
 
@@ -36,6 +38,21 @@ describe("--sandbox", () => {
       const { code, stderr } = await runInProcess(["calls", "list", "--sandbox", ...other]);
       expect(code).toBe(2);
       expect(stderr).toMatch(/--sandbox and --(mock|base-url) cannot be used together/);
+    }
+  });
+});
+
+describe("with an @sigmamind/mock too old for --sandbox", () => {
+  test("it says to install a newer one, and exits 2", async () => {
+    loading.old = true;
+    try {
+      const { code, stderr } = await runInProcess(["calls", "list", "--sandbox"]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(
+        /^sigmamind: --sandbox needs a newer @sigmamind\/mock, whose installed version has no startSandbox/,
+      );
+    } finally {
+      loading.old = false;
     }
   });
 });

@@ -9,13 +9,19 @@ const CLEAR_SCREEN = "\u001b[2J";
 const RED = "\u001b[31m";
 const SET_TITLE = "\u001b]0;owned\u0007";
 const EIGHT_BIT_CSI = "\u009b2J";
-// Anything that would reach a terminal as a control: C0, DEL and C1.
+// Anything that would reach a terminal as a control: C0, DEL and C1, the Unicode separators and bidi controls.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
+// Reorders what a terminal shows, as in "Trojan source": the agent's name could read as another.
+const RIGHT_TO_LEFT_OVERRIDE = "\u202e";
+const LINE_SEPARATOR = "\u2028";
 const hostileCall = fakeCall("call-1", {
   status: `${CLEAR_SCREEN}ended`,
-  agent: { agentId: "agent-1", name: `${RED}Ana${SET_TITLE}${EIGHT_BIT_CSI}` },
+  agent: {
+    agentId: "agent-1",
+    name: `${RED}Ana${SET_TITLE}${EIGHT_BIT_CSI}${RIGHT_TO_LEFT_OVERRIDE}${LINE_SEPARATOR}`,
+  },
   terminationReason: "hang\u0007up\u001bc",
 });
 
@@ -59,6 +65,7 @@ describe("on a terminal", () => {
     expect(row).toMatch(/^call-1\s+outbound\s+ended\s+7\s+Ana\s/);
     expect(row).not.toContain("[2J");
     expect(row).not.toContain("owned");
+    expect(row).not.toMatch(/[\u202e\u2028]/);
   });
 
   test("the page footer is made of the server's numbers", async () => {
@@ -80,14 +87,14 @@ describe("on a terminal", () => {
     expect(code).toBe(0);
     expect(stdout).not.toMatch(CONTROL);
     expect(stdout).toMatch(/^Status +ended$/m);
-    expect(stdout).toMatch(/^Agent +Ana \(agent-1\)$/m);
+    expect(stdout).toMatch(/^Agent +Ana {3}\(agent-1\)$/m);
     expect(stdout).toMatch(/^Ended because +hang up$/m);
   });
 
   test("csv", async () => {
     const { stdout } = await run(["calls", "list", "--format", "csv"]);
     expect(stdout.replaceAll("\r\n", "")).not.toMatch(CONTROL);
-    expect(parseCsv(stdout)[1]?.[9]).toBe("Ana");
+    expect(parseCsv(stdout)[1]?.[9]).toBe("Ana  ");
   });
 
   test("an error message and request id from the server, with or without --debug", async () => {

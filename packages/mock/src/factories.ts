@@ -14,6 +14,8 @@ export interface BuildOptions {
 
 /** Enough seeded calls to hold every documented status and call type together. */
 const VARIETY = 42;
+/** Past this many, generating seeded calls takes seconds: a page that far down takes its `data` from the caller. */
+const MAX_GENERATED_CALLS = 100_000;
 /** Seeded calls drawn per call asked for, so that enough of them have the status asked for. */
 const DRAWN_PER_CALL = 20;
 
@@ -78,6 +80,12 @@ export function buildCallListResponse(options: BuildCallListResponseOptions = {}
     throw new TypeError(`buildCallListResponse: totalCounts must be a whole number of 0 or more, got ${totalCounts}`);
   }
   const onThisPage = Math.min(size, Math.max(0, totalCounts - before));
+  // The seeded calls come in order, so a page far down the list needs every call before it generated first.
+  if (options.data === undefined && before + onThisPage > MAX_GENERATED_CALLS) {
+    throw new TypeError(
+      `buildCallListResponse: page ${page} of size ${size} needs ${before + onThisPage} seeded calls generated, more than ${MAX_GENERATED_CALLS}; pass data for a page that far down`,
+    );
+  }
   const data = options.data ?? seededCalls(seed, before + onThisPage, DEFAULT_START_TIME).slice(before);
   if (data.length !== onThisPage) {
     throw new TypeError(

@@ -8,6 +8,7 @@ import {
   answerApiRequest,
   answerControlRequest,
   isControlRequest,
+  malformedPathAnswer,
   type SandboxAnswer,
 } from "./sandbox/answer-request.js";
 import { FAULT_HEADER, type Fault } from "./sandbox/faults.js";
@@ -54,7 +55,9 @@ export function sandboxHandlers(options: SandboxHandlersOptions = {}): SandboxHa
     const read = { method: request.method, url, headers: request.headers, body: await request.text() };
     if (isControlRequest(url)) return toResponse(answerControlRequest(state, read));
 
-    const fault = state.takeFault(request.headers.get(FAULT_HEADER));
+    const malformed = malformedPathAnswer(state, read);
+    if (malformed) return toResponse(malformed);
+    const fault = state.takeFault(request.headers.get(FAULT_HEADER), request.method);
     const wait = state.latencyMs + (typeof fault === "object" && fault.kind === "delay" ? fault.milliseconds : 0);
     if (wait > 0) await delay(wait);
     if (typeof fault === "object" && fault.kind === "reset") return HttpResponse.error();

@@ -8,11 +8,13 @@ export function writeJson(sink: Sink, value: unknown): Promise<void> {
 
 /**
  * JSON.stringify's text with DEL and the C1 controls escaped as well: it escapes C0 but leaves those raw, and a
- * terminal may act on them. The escaped text reads back as the same value.
+ * terminal may act on them. So are the line and paragraph separators (a line break to a regular expression, and
+ * to some terminals) and the bidirectional overrides and isolates (they reorder what is shown). The escaped text
+ * reads back as the same value.
  */
 export function jsonText(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(
-    /[\u007f-\u009f]/g,
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }

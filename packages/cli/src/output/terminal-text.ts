@@ -8,8 +8,12 @@
  */
 const ESCAPE_SEQUENCE =
   /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u009c|\u001b\\)?|\u001b[ -/]*[0-~]/g;
-/** C0, DEL and C1: what is left once the sequences are gone, such as a line break that would tear a row. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * C0, DEL and C1: what is left once the sequences are gone, such as a line break that would tear a row; and the
+ * Unicode line and paragraph separators, and the bidirectional overrides and isolates, which reorder what a
+ * terminal shows (an id could read as another).
+ */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // biome-ignore-end lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 
 /** One line of text with escape sequences removed and other control characters blanked. */

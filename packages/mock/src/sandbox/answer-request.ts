@@ -28,6 +28,20 @@ export function isControlRequest(url: URL): boolean {
   return url.pathname.startsWith(`${CONTROL_PATH}/`);
 }
 
+/**
+ * The API's 400 for a path whose percent-encoding is malformed (`/v1/calls/%ZZ`), which no URL decoder reads:
+ * answered before anything else tries to. Undefined for a path that decodes.
+ */
+export function malformedPathAnswer(state: SandboxState, request: SandboxRequest): SandboxAnswer | undefined {
+  try {
+    decodeURIComponent(request.url.pathname);
+    return undefined;
+  } catch {
+    const message = "Invalid request: the path holds a malformed percent-encoding";
+    return json(apiError(400, message, request.url.pathname, state.store.now()));
+  }
+}
+
 /** Answers an API request from the store as the API would, unless `fault` replaces the answer. */
 export function answerApiRequest(
   state: SandboxState,
@@ -36,6 +50,8 @@ export function answerApiRequest(
 ): SandboxAnswer {
   const { store } = state;
   const { pathname } = request.url;
+  const malformed = malformedPathAnswer(state, request);
+  if (malformed) return malformed;
   const error = (status: 400 | 401 | 404 | 422 | 429 | 500, message: string) =>
     json(apiError(status, message, pathname, store.now()));
 
@@ -87,12 +103,14 @@ export function answerControlRequest(state: SandboxState, request: SandboxReques
   const method = request.method.toUpperCase();
   const now = () => ({ status: 200, headers: JSON_HEADERS, body: { now: state.store.now().toISOString() } });
   if (method === "POST" && pathname === `${CONTROL_PATH}/advance`) {
-    const milliseconds = Number(searchParams.get("ms") ?? Number.NaN);
-    if (!Number.isFinite(milliseconds) || milliseconds < 0) {
-      const message = "advance takes ?ms=N, a number of milliseconds of 0 or more";
-      return { status: 400, headers: JSON_HEADERS, body: { message } };
+    const given = searchParams.get("ms") ?? "";
+    const refuse = (message: string) => ({ status: 400, headers: JSON_HEADERS, body: { message } });
+    if (!/^\d{1,16}$/.test(given)) return refuse("advance takes ?ms=N, a whole number of milliseconds");
+    try {
+      state.store.advance(Number(given));
+    } catch (error) {
+      return refuse((error as Error).message);
     }
-    state.store.advance(milliseconds);
     return now();
   }
   if (method === "POST" && pathname === `${CONTROL_PATH}/reset`) {

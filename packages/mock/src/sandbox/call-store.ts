@@ -41,6 +41,8 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_CALL_COUNT = 57;
 export const DEFAULT_START_TIME = new Date("2026-01-01T00:00:00.000Z");
 const DEFAULT_PAGE_SIZE = 10;
+/** The last moment a Date can hold: a clock past it has no date to write in a call. */
+const LATEST_DATE_MS = 8.64e15;
 /** The spec's bound on page and size (int32). */
 const INT32_MAX = 2_147_483_647;
 
@@ -104,6 +106,11 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
     advance(milliseconds) {
       if (!Number.isFinite(milliseconds) || milliseconds < 0) {
         throw new TypeError(`advance(ms) takes a number of milliseconds of 0 or more, got ${milliseconds}`);
+      }
+      if (clock + milliseconds > LATEST_DATE_MS) {
+        throw new TypeError(
+          `advance(ms) would move the clock past the last date there is (the year 275760), got ${milliseconds}`,
+        );
       }
       clock += milliseconds;
     },

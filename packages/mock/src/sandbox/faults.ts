@@ -12,14 +12,18 @@ export type Fault =
 /** The request header that asks for a fault: `rate-limit`, `rate-limit;retry-after=2`, `server-error`, `delay=250`, `reset`. */
 export const FAULT_HEADER = "x-sandbox-fault";
 
+/** The longest delay a timer can wait. */
+const MAX_DELAY_MS = 2_147_483_647;
+
 /** Reads a fault as the header writes it; undefined for a value it does not know, which the server refuses. */
 export function parseFault(text: string): Fault | undefined {
   const value = text.trim();
   if (value === "server-error") return { kind: "server-error" };
   if (value === "reset") return { kind: "reset" };
-  const delay = /^delay=(\d+)$/.exec(value);
-  if (delay) return { kind: "delay", milliseconds: Number(delay[1]) };
-  const rateLimit = /^rate-limit(?:;\s*retry-after=(\d+))?$/.exec(value);
+  // Within what a timer can wait (2^31 - 1 ms) and a Retry-After can say in plain digits.
+  const delay = /^delay=(\d{1,10})$/.exec(value);
+  if (delay && Number(delay[1]) <= MAX_DELAY_MS) return { kind: "delay", milliseconds: Number(delay[1]) };
+  const rateLimit = /^rate-limit(?:;\s*retry-after=(\d{1,9}))?$/.exec(value);
   if (rateLimit) return { kind: "rate-limit", retryAfterSeconds: Number(rateLimit[1] ?? 1) };
   return undefined;
 }

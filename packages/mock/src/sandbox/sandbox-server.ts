@@ -5,6 +5,7 @@
 // names the violation, and is printed and kept in `violations`.
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { setTimeout as wait } from "node:timers/promises";
 import { assertPortFree } from "../assert-port-free.js";
 import { MockStartError } from "../errors.js";
 import { besideThisFile, type MockExit, type PrismProcess, startPrism } from "../prism-process.js";
@@ -12,6 +13,7 @@ import {
   answerApiRequest,
   answerControlRequest,
   isControlRequest,
+  malformedPathAnswer,
   type SandboxAnswer,
   type SandboxRequest,
 } from "./answer-request.js";
@@ -76,13 +78,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     );
     const violations: SpecViolation[] = [];
     const upstream = prism.url;
+    // Aborted by stop(): ends the waits of delayed answers, which would otherwise keep the process alive.
+    const lifetime = new AbortController();
     const front = createServer((incoming, response) => {
-      serve(state, upstream, violations, incoming, response).catch((error: unknown) => {
+      serve(state, { upstream, violations, lifetime: lifetime.signal }, incoming, response).catch((error: unknown) => {
+        if (lifetime.signal.aborted || response.headersSent) {
+          response.destroy();
+          return;
+        }
         const path = new URL(incoming.url ?? "/", "http://sandbox").pathname;
         const reason = error instanceof Error ? error.message : String(error);
         const message = `The sandbox could not answer: its Prism proxy failed (${reason}).`;
-        if (!response.headersSent) writeAnswer(response, failure(state, path, message));
-        else response.destroy();
+        writeAnswer(response, withCors(failure(state, path, message)));
       });
     });
     const url = await listen(front, port, host).catch((error: NodeJS.ErrnoException) => {
@@ -103,6 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       violations,
       exited: running.exited,
       stop: () => {
+        lifetime.abort();
         stopped ??= Promise.all([close(front), running.stop(), store.stop()]).then(() => undefined);
         return stopped;
       },
@@ -121,10 +129,17 @@ function sandboxStateOf(options: SandboxOptions): SandboxState {
   }
 }
 
+interface Front {
+  /** Prism's URL. */
+  upstream: string;
+  violations: SpecViolation[];
+  /** Aborted when the sandbox stops. */
+  lifetime: AbortSignal;
+}
+
 async function serve(
   state: SandboxState,
-  upstream: string,
-  violations: SpecViolation[],
+  { upstream, violations, lifetime }: Front,
   incoming: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -142,9 +157,14 @@ async function serve(
     return writeAnswer(response, { ...answer, headers: { ...answer.headers, ...CONTROL_CORS } });
   }
 
-  const fault = state.takeFault(request.headers.get(FAULT_HEADER));
+  // Prism cannot read such a path, and would stop answering for good.
+  const malformed = malformedPathAnswer(state, request);
+  if (malformed) return writeAnswer(response, withCors(malformed));
+
+  const fault = state.takeFault(request.headers.get(FAULT_HEADER), request.method);
   const delay = state.latencyMs + (typeof fault === "object" && fault.kind === "delay" ? fault.milliseconds : 0);
-  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  // Ended by stop(), so that a pending delay does not keep the process alive.
+  if (delay > 0) await wait(delay, undefined, { signal: lifetime });
   if (typeof fault === "object" && fault.kind === "reset") {
     incoming.socket.resetAndDestroy();
     return;
@@ -156,7 +176,7 @@ async function serve(
   // Prism answers a body that is not JSON with an error of its own, and drops a JSON null, before the store sees
   // either. The API answers both with its 400, so the store answers them here, without Prism.
   if (!prismCarries(request.body)) {
-    return writeAnswer(response, answerApiRequest(state, request, fault));
+    return writeAnswer(response, withCors(answerApiRequest(state, request, fault)));
   }
   const answer = await forward(upstream, request);
   const broken = readViolations(answer.headers.get("sl-violations")).filter((violation) => violation.inResponse);
@@ -165,7 +185,7 @@ async function serve(
     const described = broken.map((violation) => violation.description).join("; ");
     const message = `The sandbox's answer to ${request.method} ${request.url.pathname} broke the spec: ${described}. This is a bug in @sigmamind/mock; please report it.`;
     process.stderr.write(`@sigmamind/mock sandbox: ${message}\n`);
-    return writeAnswer(response, failure(state, request.url.pathname, message));
+    return writeAnswer(response, withCors(failure(state, request.url.pathname, message)));
   }
   const headers: Record<string, string> = {};
   answer.headers.forEach((value, name) => {
@@ -211,4 +231,9 @@ function forward(upstream: string, request: SandboxRequest): Promise<Response> {
 function failure(state: SandboxState, path: string, message: string): SandboxAnswer {
   const { status, body } = apiError(500, message, path, state.store.now());
   return { status, headers: { "content-type": "application/json" }, body };
+}
+
+/** An answer the front writes itself, open to pages on any origin as Prism leaves the ones it forwards. */
+function withCors(answer: SandboxAnswer): SandboxAnswer {
+  return { ...answer, headers: { ...answer.headers, ...CONTROL_CORS } };
 }

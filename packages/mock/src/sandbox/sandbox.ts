@@ -14,10 +14,11 @@ export interface SandboxState {
   readonly store: CallStore;
   readonly latencyMs: number;
   /**
-   * The fault for this request: the one its `X-Sandbox-Fault` header asks for, else the next queued one.
+   * The fault for this request: the one its `X-Sandbox-Fault` header asks for, else the next queued one; none for
+   * a CORS preflight or a HEAD.
    * `"unknown"` for a header value the sandbox does not know, which it refuses with a 400.
    */
-  takeFault(header: string | null): Fault | "unknown" | undefined;
+  takeFault(header: string | null, method: string): Fault | "unknown" | undefined;
   /** Queues a fault for the next API request, after those already queued. */
   failNext(fault: Fault): void;
   /** Back to the state it started in: the seeded calls, the clock's start, and the faults given at the start. */
@@ -35,7 +36,13 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   return {
     store,
     latencyMs,
-    takeFault: (header) => (header === null ? queued.shift() : faultAsked(header)),
+    // A CORS preflight or a HEAD is not one of the API's requests: a fault waits for the request it precedes.
+    takeFault: (header, method) =>
+      ["OPTIONS", "HEAD"].includes(method.toUpperCase())
+        ? undefined
+        : header === null
+          ? queued.shift()
+          : faultAsked(header),
     failNext: (fault) => {
       queued.push(checkedFault(fault));
     },

@@ -122,6 +122,16 @@ export function describeSandboxBehaviour(transport: Transport) {
       expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
     });
 
+    test("a clock moved past what a date can hold is refused, and the sandbox keeps answering", async () => {
+      for (const ms of ["1e300", "", "0x10", "-1", "abc"]) {
+        const refused = await call(sandbox.url, `/__sandbox/advance?ms=${ms}`, { method: "POST" });
+        expect(refused.status, ms).toBe(400);
+      }
+      expect(() => sandbox.advance(1e300)).toThrow(TypeError);
+      expect((await call(sandbox.url, "/v1/calls/call-none")).status).toBe(404);
+      expect((await call(sandbox.url, "/v1/calls")).status).toBe(200);
+    });
+
     test("reset, in-process, returns to the seeded calls", async () => {
       await create(sandbox.url);
       sandbox.reset();
@@ -221,6 +231,23 @@ export function describeSandboxBehaviour(transport: Transport) {
       sandbox.failNext({ kind: "reset" });
       await expect(create(sandbox.url)).rejects.toThrow(TypeError);
       expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
+    });
+
+    test("a queued fault waits for an API request: a CORS preflight does not use it up", async () => {
+      sandbox.failNext({ kind: "server-error" });
+      await fetch(`${sandbox.url}/v1/calls`, {
+        method: "OPTIONS",
+        headers: { origin: "http://127.0.0.1:9", "access-control-request-method": "GET" },
+      });
+      expect((await call(sandbox.url, "/v1/calls")).status).toBe(500);
+    });
+
+    test("a delay or a Retry-After past what a timer or a header can hold is refused", async () => {
+      for (const fault of ["delay=3000000000", "rate-limit;retry-after=99999999999999999999999"]) {
+        expect((await call(sandbox.url, "/v1/calls", { headers: { "x-sandbox-fault": fault } })).status, fault).toBe(
+          422,
+        );
+      }
     });
 
     test("a slow answer: a caller's timeout shorter than the delay runs out", async () => {

@@ -100,5 +100,8 @@ describe("buildCallListResponse", () => {
       "buildCallListResponse: page 0 of size 1 with totalCounts 2 holds 1 calls, but data has 2",
     );
     expect(() => buildCallListResponse({ size: 0 })).toThrow("size must be a whole number of 1 or more, got 0");
+    expect(() => buildCallListResponse({ page: 2_147_483_647, size: 10, totalCounts: 2 ** 40 })).toThrow(
+      /needs 21474836480 seeded calls generated, more than 100000; pass data/,
+    );
   });
 });

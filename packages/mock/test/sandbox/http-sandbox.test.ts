@@ -3,6 +3,7 @@ import { specPath } from "@sigmamind/spec";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/sandbox-server.js";
 import { describeSandboxBehaviour } from "./behaviour.js";
+import { validateAgainst } from "./spec-validators.js";
 
 let shared: RunningSandbox;
 const ownSandboxes: RunningSandbox[] = [];
@@ -45,4 +46,28 @@ test("the control routes answer a page on another origin, as Prism answers the A
   expect(advanced.headers.get("access-control-allow-origin")).toBe("*");
   const listed = await fetch(`${shared.url}/v1/calls`, { headers: { ...origin, "x-api-key": "k" } });
   expect(listed.headers.get("access-control-allow-origin")).toBeTruthy();
+});
+
+test("stop() ends a delayed answer's wait too, so the process can exit", async () => {
+  const own = await startSandbox({ specPath });
+  const pending = fetch(`${own.url}/v1/calls`, { headers: { "x-api-key": "k", "x-sandbox-fault": "delay=600000" } });
+  pending.catch(() => {});
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const before = process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+  await own.stop();
+  await pending.catch(() => {});
+  await new Promise((resolve) => setImmediate(resolve));
+  const after = process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+  expect(after).toBeLessThan(before);
+});
+
+// Over HTTP only: MSW's own URL matching throws on such a path before any handler runs.
+test("a path with a malformed percent-encoding is the API's 400, and Prism keeps answering", async () => {
+  for (const path of ["/v1/calls/%ZZ", "/v1/calls/%E0%A4%A"]) {
+    const answer = await fetch(`${shared.url}${path}`, { headers: { "x-api-key": "k" } });
+    expect(answer.status, path).toBe(400);
+    expect(validateAgainst("ErrorResponse", await answer.json()).valid).toBe(true);
+  }
+  expect((await fetch(`${shared.url}/v1/calls`, { headers: { "x-api-key": "k" } })).status).toBe(200);
+  expect(shared.violations).toEqual([]);
 });
