@@ -20,6 +20,9 @@ export default defineConfig({
           // One Prism mock of the spec for the whole run; tests read its URL with inject("sigmamindMockUrl").
           globalSetup: ["@sigmamind/mock/vitest"],
           hookTimeout: 60_000,
+          // Each request goes through Prism, in a process of its own: on a loaded machine (the whole workspace's
+          // tests at once), a test of some fifty of them outlasts the default 5 s while taking 0.5 s alone.
+          testTimeout: 30_000,
         },
       },
     ],
