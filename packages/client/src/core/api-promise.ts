@@ -31,15 +31,12 @@ export class APIPromise<T> extends Promise<T> {
 
   /** The data with the response it came in and the request id. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#sent.then(({ data, response }) => ({ data, response, requestId: requestIdOf(response.headers) }));
+    return this.#sent.then((sent) => withResponseOf(sent, sent.data));
   }
 
   /** The response, with its body (as the API sent it) still to read. */
   asResponse(): Promise<Response> {
-    return this.#sent.then(({ response, text }) => {
-      const { status, statusText, headers } = response;
-      return new Response(text ?? null, { status, statusText, headers });
-    });
+    return this.#sent.then(unreadResponseOf);
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a promise's then, reading the data
@@ -62,6 +59,17 @@ export class APIPromise<T> extends Promise<T> {
   static override get [Symbol.species]() {
     return Promise;
   }
+}
+
+/** What `.withResponse()` gives for `sent`, with `data` as the caller sees it (a list gives its page object). */
+export function withResponseOf<T>({ response }: Sent<unknown>, data: T): WithResponse<T> {
+  return { data, response, requestId: requestIdOf(response.headers) };
+}
+
+/** What `.asResponse()` gives for `sent`: its response again, the body as the API sent it still to read. */
+export function unreadResponseOf({ response, text }: Sent<unknown>): Response {
+  const { status, statusText, headers } = response;
+  return new Response(text ?? null, { status, statusText, headers });
 }
 
 export function requestIdOf(headers: Headers): string | undefined {

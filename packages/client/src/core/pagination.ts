@@ -1,6 +1,6 @@
 // Offset pagination as the API does it (`page` from 0, `size`, `hasNext`): a page you can step through, and
 // from the list or any page, an async iterator over every item or every page that follows, with prefetch.
-import { requestIdOf, type Sent, type WithResponse } from "./api-promise.js";
+import { type Sent, unreadResponseOf, type WithResponse, withResponseOf } from "./api-promise.js";
 import { IncompleteListError, type IncompleteListReason, InvalidInputError, SigmaMindError } from "./errors.js";
 
 /** The envelope every paged list of the API returns. */
@@ -315,14 +315,12 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
   /** The first page with the response it came in and the request id. */
   async withResponse(): Promise<WithResponse<OffsetPage<Item>>> {
     const { page, sent } = await this.#getFirstPage();
-    return { data: page, response: sent.response, requestId: requestIdOf(sent.response.headers) };
+    return withResponseOf(sent, page);
   }
 
   /** The first page's response, with its body (as the API sent it) still to read. */
   async asResponse(): Promise<Response> {
-    const { response, text } = (await this.#getFirstPage()).sent;
-    const { status, statusText, headers } = response;
-    return new Response(text ?? null, { status, statusText, headers });
+    return unreadResponseOf((await this.#getFirstPage()).sent);
   }
 
   #getFirstPage() {
