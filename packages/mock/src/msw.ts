@@ -58,7 +58,7 @@ export function sandboxHandlers(options: SandboxHandlersOptions = {}): SandboxHa
     const malformed = malformedPathAnswer(state, read);
     if (malformed) return toResponse(malformed);
     const fault = state.takeFault(request.headers.get(FAULT_HEADER), request.method);
-    const wait = state.latencyMs + (typeof fault === "object" && fault.kind === "delay" ? fault.milliseconds : 0);
+    const wait = state.waitBefore(fault);
     if (wait > 0) await delay(wait);
     if (typeof fault === "object" && fault.kind === "reset") return HttpResponse.error();
     return toResponse(answerApiRequest(state, read, fault));

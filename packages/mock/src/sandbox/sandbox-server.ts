@@ -162,7 +162,7 @@ async function serve(
   if (malformed) return writeAnswer(response, withCors(malformed));
 
   const fault = state.takeFault(request.headers.get(FAULT_HEADER), request.method);
-  const delay = state.latencyMs + (typeof fault === "object" && fault.kind === "delay" ? fault.milliseconds : 0);
+  const delay = state.waitBefore(fault);
   // Ended by stop(), so that a pending delay does not keep the process alive.
   if (delay > 0) await wait(delay, undefined, { signal: lifetime });
   if (typeof fault === "object" && fault.kind === "reset") {

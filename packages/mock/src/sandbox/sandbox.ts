@@ -12,7 +12,8 @@ export interface SandboxStateOptions extends CallStoreOptions {
 
 export interface SandboxState {
   readonly store: CallStore;
-  readonly latencyMs: number;
+  /** How long to wait before answering with `fault`: the sandbox's latency, plus a delay fault's. */
+  waitBefore(fault: Fault | "unknown" | undefined): number;
   /**
    * The fault for this request: the one its `X-Sandbox-Fault` header asks for, else the next queued one; none for
    * a CORS preflight or a HEAD.
@@ -35,7 +36,7 @@ export function createSandboxState(options: SandboxStateOptions = {}): SandboxSt
   const queued = [...initialFaults];
   return {
     store,
-    latencyMs,
+    waitBefore: (fault) => latencyMs + (typeof fault === "object" && fault.kind === "delay" ? fault.milliseconds : 0),
     // A CORS preflight or a HEAD is not one of the API's requests: a fault waits for the request it precedes.
     takeFault: (header, method) =>
       ["OPTIONS", "HEAD"].includes(method.toUpperCase())
