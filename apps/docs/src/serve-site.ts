@@ -1,13 +1,15 @@
-// Serves the built site on this machine, with "try it" pointed at a mock.
-import { readFile } from "node:fs/promises";
+// Serves the built site on this machine, with "try it" pointed at a fake of the API.
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import sirv from "sirv";
+import { SITE_CONFIG_FILE, type SiteConfig } from "./site-files.js";
 
 export interface ServeSiteOptions {
   /** The built site. Default: this app's dist/site. */
   root?: string;
-  /** Where "try it" sends requests. */
+  /** Where "try it" sends requests: the sandbox or the mock. */
   mockUrl: string;
   host?: string;
   /** Default: a free port. */
@@ -19,36 +21,34 @@ export interface RunningSite {
   stop(): Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-};
+// This module runs from src/ in tests and from dist/lib/ when built: the app root is where package.json is.
+const appRoot = [new URL("../", import.meta.url), new URL("../../", import.meta.url)].find((candidate) =>
+  existsSync(new URL("package.json", candidate)),
+) as URL;
+/** This app's built site. */
+export const BUILT_SITE = fileURLToPath(new URL("dist/site/", appRoot));
 
 export async function serveSite(options: ServeSiteOptions): Promise<RunningSite> {
-  const root = options.root ?? fileURLToPath(new URL("../site/", import.meta.url));
+  const root = options.root ?? BUILT_SITE;
   const host = options.host ?? "127.0.0.1";
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://site").pathname);
-    if (path === "/site-config.json") {
-      response.writeHead(200, { "content-type": CONTENT_TYPES[".json"] as string });
-      response.end(JSON.stringify({ mockUrl: options.mockUrl }));
+  let notFoundPage: string;
+  try {
+    notFoundPage = readFileSync(join(root, "404.html"), "utf8");
+  } catch {
+    throw new Error(`There is no built site in ${root}: run \`pnpm exec turbo run build --filter=@sigmamind/docs\`.`);
+  }
+  const siteConfig: SiteConfig = { mockUrl: options.mockUrl };
+  // sirv answers only files under root (it resolves ".." away), with their content types and ETags.
+  const files = sirv(root, { etag: true });
+  const server = createServer((request, response) => {
+    if (new URL(request.url ?? "/", "http://site").pathname === `/${SITE_CONFIG_FILE}`) {
+      response.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      response.end(JSON.stringify(siteConfig));
       return;
     }
-    // normalize() resolves "..", so a request can never read outside the site.
-    const file = join(root, normalize(path.endsWith("/") ? `${path}index.html` : path));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      const content = await readFile(file);
-      response.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
-      response.end(content);
-    } catch {
-      response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
-    }
+    files(request, response, () => {
+      response.writeHead(404, { "content-type": "text/html; charset=utf-8" }).end(notFoundPage);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

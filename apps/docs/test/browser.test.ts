@@ -1,91 +1,244 @@
-// The built site in a real browser: headless Chromium (Debian's package) driven by playwright-core.
+// The built site in a real browser: headless Chromium (Debian's package) driven by playwright-core, with "try it"
+// pointed at a sandbox. Every request that is neither to the site nor to the sandbox fails the run, and nothing
+// may log an error. Screenshots are kept in test-results/.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type {} from "@sigmamind/mock/vitest";
-import { loadSpec } from "@sigmamind/spec";
+import { type RunningSandbox, startSandbox } from "@sigmamind/mock";
+import { loadSpec, type SpecOperation } from "@sigmamind/spec";
 import { chromiumLaunchOptions, chromiumTool } from "@sigmamind/test-support/chromium";
 import { isToolAvailable } from "@sigmamind/test-support/tool-availability";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { type RunningSite, serveSite } from "../src/serve-site.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { loadGuides } from "../src/guides.js";
+import { operationAnchor, schemaAnchor } from "../src/reference-search.js";
+import { requestSamples } from "../src/samples/request-samples.js";
+import { BUILT_SITE, type RunningSite, serveSite } from "../src/serve-site.js";
 
 const spec = await loadSpec();
+const guides = loadGuides(fileURLToPath(new URL("../pages/guides", import.meta.url)));
 const screenshots = fileURLToPath(new URL("../test-results/", import.meta.url));
 let browser: Browser;
+let sandbox: RunningSandbox;
 let site: RunningSite;
 let page: Page;
+const offOrigin: string[] = [];
 const consoleErrors: string[] = [];
+
+async function screenshot(name: string) {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: `${screenshots}${name}.png` });
+}
+
+/** Opens the reference and waits for Scalar to draw it. */
+async function openReference(hash = "") {
+  await page.goto(`${site.url}/reference.html${hash}`);
+  await page.locator('[id="api-1/tag/calls"]').first().waitFor({ timeout: 30_000 });
+}
 
 describe.skipIf(!isToolAvailable(chromiumTool))("the documentation site in Chromium", () => {
   beforeAll(async () => {
-    site = await serveSite({
-      root: fileURLToPath(new URL("../dist/site/", import.meta.url)),
-      mockUrl: inject("sigmamindMockUrl"),
-    });
+    sandbox = await startSandbox();
+    site = await serveSite({ root: BUILT_SITE, mockUrl: sandbox.url });
     browser = await chromium.launch(chromiumLaunchOptions());
-    page = await browser.newPage();
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Fully offline: anything but the site itself and the sandbox "try it" calls is refused and remembered.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if ([site.url, sandbox.url].some((origin) => url.startsWith(`${origin}/`)) || /^(data|blob):/.test(url)) {
+        return route.continue();
+      }
+      offOrigin.push(url);
+      return route.abort();
     });
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
-    page.on("requestfailed", (request) => consoleErrors.push(`request failed: ${request.url()}`));
-    await page.goto(`${site.url}/reference.html`);
+    page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
   });
 
   afterAll(async () => {
     await browser?.close();
     await site?.stop();
+    await sandbox?.stop();
   });
 
-  test("shows every operation", async () => {
-    for (const { operation, method, path } of spec.operations()) {
-      const heading = page.locator(`section#${operation.operationId} h3`);
-      await expect(heading.isVisible()).resolves.toBe(true);
-      const text = await heading.textContent();
-      expect(text).toContain(method.toUpperCase());
-      expect(text).toContain(path);
+  beforeEach(() => {
+    consoleErrors.length = 0;
+  });
+
+  test("every guide opens from the sidebar, which marks the page being read", async () => {
+    await page.goto(`${site.url}/`);
+    await page.getByRole("link", { name: "Quick start" }).first().click();
+    for (const guide of guides) {
+      await page.locator(".VPSidebar").getByRole("link", { name: guide.title, exact: true }).click();
+      await page.waitForURL(`**/guides/${guide.slug}.html`);
+      await expect.poll(() => page.locator(".vp-doc h1").first().textContent()).toContain(guide.title);
+      await expect.poll(() => page.locator(".VPSidebarItem.is-active").first().textContent()).toBe(guide.title);
     }
-  });
-
-  test("shows every field of Call", async () => {
-    const fields = await page.locator("section#schema-Call table tbody tr td:first-child").allTextContents();
-    expect(fields).toEqual(Object.keys(spec.document.components?.schemas?.Call?.properties ?? {}));
-  });
-
-  test("“try it” lists the seed's calls from the mock", async () => {
-    const form = page.locator("section#listCalls form.try-it");
-    await form.locator("button").click();
-    const output = form.locator(".try-it-output");
-    await page.waitForFunction(() =>
-      document.querySelector("section#listCalls .try-it-output")?.getAttribute("data-status"),
+    // Code is highlighted by Shiki, in the light and the dark theme.
+    await expect(page.locator('div[class*="language-"] pre.shiki').count()).resolves.toBeGreaterThan(0);
+    await screenshot("guide");
+    await page.goto(`${site.url}/changelog.html`);
+    await expect(page.locator(".vp-doc h2").allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining("Unreleased")]),
     );
-    expect(await output.getAttribute("data-status")).toBe("200");
-    expect(await output.textContent()).toContain('"callId": "call-AuUKK371Spr5nHJS"');
-    mkdirSync(screenshots, { recursive: true });
-    await form.screenshot({ path: `${screenshots}try-it.png` });
-  });
-
-  test("“try it” gets a call by id", async () => {
-    const form = page.locator("section#getCall form.try-it");
-    await form.locator("button").click();
-    await page.waitForFunction(() =>
-      document.querySelector("section#getCall .try-it-output")?.getAttribute("data-status"),
-    );
-    expect(await form.locator(".try-it-output").textContent()).toContain("HTTP 200");
-  });
-
-  test("every guide opens, and nothing logged an error", async () => {
-    const links = await page
-      .locator("nav.sidebar a")
-      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
-    expect(links.length).toBe(8);
-    for (const link of links) {
-      await page.goto(link);
-      await expect(page.locator("main h1").first().isVisible()).resolves.toBe(true);
-    }
-    await page.goto(`${site.url}/index.html`);
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: `${screenshots}home.png`, fullPage: true });
     expect(consoleErrors).toEqual([]);
+  });
+
+  test("search finds a guide, an operation and a field, and opens the reference there", async () => {
+    await page.goto(`${site.url}/`);
+    const search = async (query: string) => {
+      await page.locator(".VPNavBarSearch button").click();
+      const input = page.locator(".VPLocalSearchBox input");
+      await input.fill(query);
+      const results = page.locator(".VPLocalSearchBox .result");
+      await results.first().waitFor();
+      return results;
+    };
+    const guideResults = await search("iterPages");
+    await expect(guideResults.first().getAttribute("href")).resolves.toContain("/guides/03-pagination.html");
+    await page.keyboard.press("Escape");
+
+    const create = await search("Create Phone Call");
+    const createAnchor = operationAnchor("Calls", "post", "/v1/calls");
+    await expect(create.first().getAttribute("href")).resolves.toBe(`/reference.html#${createAnchor}`);
+    await page.keyboard.press("Escape");
+
+    const field = await search("terminationReason");
+    const hrefs = await field.evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    expect(hrefs).toContain(`/reference.html#${schemaAnchor("Call")}`);
+    await screenshot("search");
+    await field.nth(hrefs.indexOf(`/reference.html#${schemaAnchor("Call")}`)).click();
+    const model = page.locator(`[id="api-1/${schemaAnchor("Call")}"]`);
+    await model.waitFor({ timeout: 30_000 });
+    await expect.poll(() => model.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(400);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("the reference shows every operation and schema, with the tested request samples", async () => {
+    await openReference();
+    for (const { method, path, operation } of spec.operations()) {
+      const anchor = operationAnchor(operation.tags?.[0] ?? "", method, path);
+      await expect(page.locator(`[id="api-1/${anchor}"]`).count()).resolves.toBe(1);
+    }
+    await page
+      .getByRole("button", { name: /Models/ })
+      .first()
+      .click();
+    for (const name of Object.keys(spec.document.components?.schemas ?? {})) {
+      await expect(page.locator(`[id="api-1/${schemaAnchor(name)}"]`).count()).resolves.toBe(1);
+    }
+    // Markdown in descriptions is rendered, not printed.
+    expect(await page.locator("body").textContent()).not.toContain("`X-API-Key`");
+    // Each operation's request samples are the site's own, generated from the spec and tested, and only those.
+    for (const samples of requestSamples(spec)) {
+      const { method, path, operation } = spec
+        .operations()
+        .find((entry) => entry.operation.operationId === samples.operationId) as SpecOperation;
+      const card = page
+        .locator(`[id="api-1/${operationAnchor(operation.tags?.[0] ?? "", method, path)}"]`)
+        .locator(".request-card");
+      for (const [label, code] of [
+        ["TypeScript", samples.typescript],
+        ["CLI", samples.cli],
+        ["curl", samples.curl],
+      ] as const) {
+        await card.getByRole("button").first().click();
+        const options = page.getByRole("option");
+        await expect(options.allTextContents()).resolves.toEqual(["curl", "TypeScript", "CLI"]);
+        await options.filter({ hasText: label }).click();
+        await expect
+          .poll(async () => (await card.locator(".code-snippet pre code").first().textContent())?.trimEnd())
+          .toBe(code);
+      }
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("dark mode toggles the guides and the reference together", async () => {
+    await openReference();
+    const toggle = page.locator(".VPNavBarAppearance .VPSwitchAppearance");
+    const isDark = () => page.evaluate(() => document.documentElement.classList.contains("dark"));
+    const scalarIsDark = () => page.evaluate(() => document.body.classList.contains("dark-mode"));
+    const before = await isDark();
+    await toggle.click();
+    await expect.poll(isDark).toBe(!before);
+    await expect.poll(scalarIsDark).toBe(!before);
+    await screenshot(before ? "reference-light" : "reference-dark");
+    await toggle.click();
+    await expect.poll(isDark).toBe(before);
+    await expect.poll(scalarIsDark).toBe(before);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  describe("“try it” against the sandbox", () => {
+    /** Opens the reference at an operation, sends its "Test Request" as Scalar fills it in, returns the status. */
+    async function tryIt(method: string, path: string, headers: Record<string, string> = {}): Promise<number> {
+      const anchor = operationAnchor("Calls", method, path);
+      await openReference(`#${anchor}`);
+      await page
+        .locator(`[id="api-1/${anchor}"]`)
+        .getByRole("button", { name: /Test Request/ })
+        .click();
+      const send = page.getByRole("button", { name: /^Send/ }).first();
+      await send.waitFor();
+      for (const [name, value] of Object.entries(headers)) await addHeader(name, value);
+      await send.click();
+      const shownStatus = async () => /Status:\s*(\d{3})/.exec((await page.locator("body").textContent()) ?? "")?.[1];
+      await expect.poll(shownStatus, { timeout: 15_000 }).toBeDefined();
+      const status = Number(await shownStatus());
+      await page.getByRole("button", { name: "Close Client" }).click();
+      return status;
+    }
+
+    /** Types a header into the client's Headers table, on its empty last row. */
+    async function addHeader(name: string, value: string) {
+      const headersSection = page
+        .locator("div")
+        .filter({ has: page.locator("span", { hasText: /^Headers$/ }) })
+        .filter({ has: page.locator('[data-placeholder="Key"][contenteditable="true"]') })
+        .last();
+      const key = headersSection.locator('[data-placeholder="Key"][contenteditable="true"]').last();
+      const row = key.locator('xpath=ancestor::*[.//*[@data-placeholder="Value"]][1]');
+      await key.click();
+      await page.keyboard.type(name);
+      await row.locator('[data-placeholder="Value"][contenteditable="true"]').click();
+      await page.keyboard.type(value);
+      // Scalar reads an edited header once typing settles.
+      await expect.poll(() => row.locator('[data-placeholder="Value"]').textContent()).toBe(value);
+    }
+
+    const sandboxFetch = (path: string, init: RequestInit = {}) =>
+      fetch(`${sandbox.url}${path}`, { ...init, headers: { "X-API-Key": "test-key", ...init.headers } });
+
+    test("lists the sandbox's calls", async () => {
+      await expect(tryIt("get", "/v1/calls")).resolves.toBe(200);
+      await screenshot("try-it-list");
+    });
+
+    test("asks for a documented error with Prefer", async () => {
+      await expect(tryIt("get", "/v1/calls", { Prefer: "code=429" })).resolves.toBe(429);
+      await screenshot("try-it-prefer-429");
+    });
+
+    test("gets the documented call, creates a call, and deletes the documented call", async () => {
+      const getCall = spec.operations().find((entry) => entry.operation.operationId === "getCall");
+      const documentedId = getCall?.parameters.find((parameter) => parameter.name === "callId")?.example as string;
+      await expect(tryIt("get", "/v1/calls/{callId}")).resolves.toBe(200);
+
+      const before = (await (await sandboxFetch("/v1/calls")).json()).totalCounts;
+      await expect(tryIt("post", "/v1/calls")).resolves.toBe(200);
+      await expect((await (await sandboxFetch("/v1/calls")).json()).totalCounts).toBe(before + 1);
+
+      await expect(tryIt("delete", "/v1/calls/{callId}")).resolves.toBe(200);
+      await expect((await sandboxFetch(`/v1/calls/${documentedId}`)).status).toBe(404);
+      expect(sandbox.violations).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    });
+  });
+
+  test("nothing was requested from any other origin", () => {
+    expect(offOrigin).toEqual([]);
   });
 });

@@ -9,12 +9,12 @@ import type {} from "@sigmamind/mock/vitest";
 import { typeProblems } from "@sigmamind/test-support/type-check";
 import ts from "typescript";
 import { afterAll, describe, expect, inject, test } from "vitest";
-import { codeSamples, loadGuides } from "../src/render/guides.js";
+import { codeSamples, loadGuides } from "../src/guides.js";
 
 const appRoot = fileURLToPath(new URL("..", import.meta.url));
 // Inside the app, so the samples import @sigmamind/client and @sigmamind/mock as an app would.
 const scratch = join(appRoot, "test/.samples");
-const samples = loadGuides(join(appRoot, "guides")).flatMap(codeSamples);
+const samples = loadGuides(join(appRoot, "pages/guides")).flatMap(codeSamples);
 const typescriptSamples = samples.filter((sample) => sample.language === "ts");
 // Once for each listing a sample iterates.
 const MOCK_LISTING_WARNING =

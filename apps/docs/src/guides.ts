@@ -1,8 +1,7 @@
+// The guides in pages/guides: their titles for the sidebar, and their code samples for the tests.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { marked } from "marked";
 import { parse } from "yaml";
-import { escapeHtml } from "./html.js";
 
 export interface Guide {
   /** File name without extension: `01-quick-start`. */
@@ -28,9 +27,10 @@ export function loadGuides(directory: string): Guide[] {
       const source = readFileSync(join(directory, file), "utf8");
       const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(source);
       const meta = (frontMatter ? parse(frontMatter[1] as string) : {}) as { title?: string };
+      if (!meta.title) throw new Error(`${file}: the front matter has no title, which the sidebar shows`);
       return {
         slug: file.replace(/\.md$/, ""),
-        title: meta.title ?? file,
+        title: meta.title,
         markdown: frontMatter ? source.slice(frontMatter[0].length) : source,
       };
     });
@@ -44,10 +44,4 @@ export function codeSamples(guide: Guide): CodeSample[] {
     run: match[2] !== undefined,
     code: match[3] as string,
   }));
-}
-
-export function renderGuide(guide: Guide): string {
-  // "ts run" is an instruction to the tests, not part of the language name shown to readers.
-  const source = guide.markdown.replace(/```(\w+) run\n/g, "```$1\n");
-  return `<article class="guide" data-guide="${escapeHtml(guide.slug)}">${marked.parse(source, { async: false })}</article>`;
 }

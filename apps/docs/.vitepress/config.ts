@@ -1,0 +1,73 @@
+// The documentation site: VitePress for the guides, the changelog, search and the theme; Scalar's API reference
+// (its prebuilt browser bundle, served from this site) for the reference page and "try it".
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadSpec } from "@sigmamind/spec";
+import { defineConfig } from "vitepress";
+import { changelogMarkdown } from "../src/changelog.js";
+import { loadGuides } from "../src/guides.js";
+import { referenceSearchMarkdown } from "../src/reference-search.js";
+import { DEFAULT_MOCK_URL, SCALAR_BUNDLE, SITE_CONFIG_FILE, SITE_SPEC_FILE } from "../src/site-files.js";
+import { siteSpec } from "../src/site-spec.js";
+
+const appRoot = fileURLToPath(new URL("../", import.meta.url));
+const workspaceRoot = join(appRoot, "../..");
+const spec = await loadSpec();
+const guides = loadGuides(join(appRoot, "pages/guides"));
+const changelog = await changelogMarkdown(workspaceRoot);
+// The one file of @scalar/api-reference the site ships: it runs in the browser and needs nothing else.
+const scalarBundle = join(createRequire(import.meta.url).resolve("@scalar/api-reference"), "../browser/standalone.js");
+
+export default defineConfig({
+  title: spec.document.info.title,
+  description: spec.document.info.summary,
+  lang: "en-US",
+  srcDir: "pages",
+  outDir: "dist/site",
+  themeConfig: {
+    nav: [
+      { text: "Guides", link: "/guides/01-quick-start", activeMatch: "^/guides/" },
+      { text: "API reference", link: "/reference" },
+      { text: "Changelog", link: "/changelog" },
+    ],
+    sidebar: [
+      { text: "Guides", items: guides.map((guide) => ({ text: guide.title, link: `/guides/${guide.slug}` })) },
+      {
+        text: "Reference",
+        items: [
+          { text: "API reference", link: "/reference" },
+          { text: "Changelog", link: "/changelog" },
+        ],
+      },
+    ],
+    outline: [2, 3],
+    search: {
+      provider: "local",
+      options: {
+        // The reference page is drawn in the browser, so its index is written from the spec: each operation and
+        // schema under the anchor Scalar gives it, so a result opens the reference there.
+        async _render(source, env, md) {
+          if (env.relativePath === "reference.md") return md.render(referenceSearchMarkdown(spec), env);
+          return md.render(source, env);
+        },
+      },
+    },
+  },
+  markdown: {
+    config(md) {
+      // The changelog page's body is written at build time from the changesets and the packages' CHANGELOG.md.
+      md.core.ruler.before("normalize", "changelog", (state) => {
+        if (state.env?.relativePath === "changelog.md") state.src = state.src.replace("<!-- changelog -->", changelog);
+      });
+    },
+  },
+  buildEnd({ outDir }) {
+    writeFileSync(join(outDir, SITE_SPEC_FILE), JSON.stringify(siteSpec(spec)));
+    mkdirSync(join(outDir, SCALAR_BUNDLE, ".."), { recursive: true });
+    copyFileSync(scalarBundle, join(outDir, SCALAR_BUNDLE));
+    // Where "try it" sends requests; `serveSite` answers this file with the fake it was given.
+    writeFileSync(join(outDir, SITE_CONFIG_FILE), JSON.stringify({ mockUrl: DEFAULT_MOCK_URL }));
+  },
+});
