@@ -27,6 +27,7 @@ The sandbox, from any language:
   POST /__sandbox/reset          back to the seeded calls and the start of the clock
   X-Sandbox-Fault: rate-limit;retry-after=2 | server-error | delay=500 | reset
                                  a request header that makes that one request fail
+  Prefer: code=404               a request header that asks for a status its operation documents
 `;
 
 function parse(argv: string[]) {

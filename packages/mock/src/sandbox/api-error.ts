@@ -18,8 +18,11 @@ const REASONS = {
   500: "Internal Server Error",
 } as const;
 
+/** The failure statuses the API documents. */
+export type ErrorStatus = keyof typeof REASONS;
+
 /** A failure status and its body, as the API would send it at `at`. */
-export function apiError<Status extends keyof typeof REASONS>(
+export function apiError<Status extends ErrorStatus>(
   status: Status,
   message: string,
   path: string,

@@ -40,6 +40,11 @@ export interface CallStore {
 export const DEFAULT_SEED = 1;
 export const DEFAULT_CALL_COUNT = 57;
 export const DEFAULT_START_TIME = new Date("2026-01-01T00:00:00.000Z");
+/**
+ * The example of the spec's `callId` path parameter, which the documentation's samples and "try it" use: the
+ * newest seeded call has it, on every seed, so they find a call in a fresh sandbox.
+ */
+export const DOCUMENTED_CALL_ID = "call-AuUKK371Spr5nHJS";
 const DEFAULT_PAGE_SIZE = 10;
 /** The last moment a Date can hold: a clock past it has no date to write in a call. */
 const LATEST_DATE_MS = 8.64e15;
@@ -63,7 +68,10 @@ export function createCallStore(options: CallStoreOptions = {}): CallStore {
   const reset = () => {
     clock = startTime.getTime();
     serial = 0;
-    entries = seededCalls(seed, count, startTime).map((call) => ({ seeded: call }));
+    // The newest takes the spec's example id in place of the one drawn for it; the others are as drawn.
+    entries = seededCalls(seed, count, startTime).map((call, index) => ({
+      seeded: index === 0 ? { ...call, callId: DOCUMENTED_CALL_ID } : call,
+    }));
   };
   reset();
 

@@ -20,6 +20,7 @@ import {
 import { apiError } from "./api-error.js";
 import { FAULT_HEADER, type Fault, formatFault } from "./faults.js";
 import { close, listen, readRequest, writeAnswer } from "./node-http.js";
+import { hidePreferFromPrism } from "./prefer.js";
 import { createSandboxState, type SandboxState, type SandboxStateOptions } from "./sandbox.js";
 import { serveStore } from "./store-server.js";
 import { readViolations, type SpecViolation } from "./violations.js";
@@ -149,12 +150,12 @@ async function serve(
     if (request.method.toUpperCase() === "OPTIONS") {
       return writeAnswer(response, {
         status: 204,
-        headers: { ...CONTROL_CORS, "access-control-allow-methods": "POST" },
+        headers: { ...CORS, "access-control-allow-methods": "POST" },
         body: undefined,
       });
     }
     const answer = answerControlRequest(state, request);
-    return writeAnswer(response, { ...answer, headers: { ...answer.headers, ...CONTROL_CORS } });
+    return writeAnswer(response, { ...answer, headers: { ...answer.headers, ...CORS } });
   }
 
   // Prism cannot read such a path, and would stop answering for good.
@@ -191,12 +192,25 @@ async function serve(
   answer.headers.forEach((value, name) => {
     if (!DROPPED_HEADERS.has(name)) headers[name] = value;
   });
+  // Prism opens its answers to other origins itself, but exposes their headers with a `*` alone.
+  headers["access-control-expose-headers"] = EXPOSED_HEADERS;
   const body = Buffer.from(await answer.arrayBuffer());
   response.writeHead(answer.status, { ...headers, "content-length": String(body.byteLength) });
   response.end(body);
 }
 
-const CONTROL_CORS = { "access-control-allow-origin": "*", "access-control-allow-headers": "*" };
+/**
+ * The response headers a page on another origin may read: all (`*`), and Retry-After by name, because a `*`
+ * exposes nothing to a request sent with credentials, which Prism's answers allow.
+ */
+const EXPOSED_HEADERS = "*, Retry-After";
+
+/** For the answers the front writes itself, open to pages on any origin as Prism leaves the ones it forwards. */
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-headers": "*",
+  "access-control-expose-headers": EXPOSED_HEADERS,
+};
 
 // Hop-by-hop headers, and those the body's new framing replaces: fetch has already decoded the body.
 const DROPPED_HEADERS = new Set([
@@ -219,6 +233,7 @@ function prismCarries(body: string): boolean {
 function forward(upstream: string, request: SandboxRequest): Promise<Response> {
   const headers = new Headers(request.headers);
   for (const name of ["host", "connection", "content-length", "transfer-encoding", "expect"]) headers.delete(name);
+  hidePreferFromPrism(headers);
   const hasBody = request.body.length > 0 && !["GET", "HEAD"].includes(request.method.toUpperCase());
   return fetch(`${upstream}${request.url.pathname}${request.url.search}`, {
     method: request.method,
@@ -235,5 +250,5 @@ function failure(state: SandboxState, path: string, message: string): SandboxAns
 
 /** An answer the front writes itself, open to pages on any origin as Prism leaves the ones it forwards. */
 function withCors(answer: SandboxAnswer): SandboxAnswer {
-  return { ...answer, headers: { ...answer.headers, ...CONTROL_CORS } };
+  return { ...answer, headers: { ...answer.headers, ...CORS } };
 }

@@ -4,12 +4,14 @@ import { createServer } from "node:http";
 import { answerApiRequest } from "./answer-request.js";
 import { FAULT_HEADER, faultAsked } from "./faults.js";
 import { close, listen, readRequest, writeAnswer } from "./node-http.js";
+import { restorePrefer } from "./prefer.js";
 import type { SandboxState } from "./sandbox.js";
 
 export async function serveStore(state: SandboxState): Promise<{ url: string; stop(): Promise<void> }> {
   const server = createServer((incoming, response) => {
     readRequest(incoming)
       .then((request) => {
+        restorePrefer(request.headers);
         writeAnswer(response, answerApiRequest(state, request, faultAsked(request.headers.get(FAULT_HEADER))));
       })
       // A request that broke off while being read has nobody to answer.

@@ -1,7 +1,9 @@
 // What a consumer's tests can count on from the sandbox, whichever way it is reached: the HTTP sandbox (behind
 // Prism) and the MSW handlers each run this same suite, through the platform's fetch.
 import { beforeEach, describe, expect, test } from "vitest";
+import { DOCUMENTED_CALL_ID } from "../../src/sandbox/call-store.js";
 import type { Fault } from "../../src/sandbox/faults.js";
+import { DOCUMENTED_STATUSES } from "../../src/sandbox/prefer.js";
 import type { SandboxStateOptions } from "../../src/sandbox/sandbox.js";
 import { validateAgainst } from "./spec-validators.js";
 
@@ -138,6 +140,20 @@ export function describeSandboxBehaviour(transport: Transport) {
       expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
     });
 
+    test("the newest seeded call has the spec's example id on any seed, and reset brings it back after a delete", async () => {
+      const path = `/v1/calls/${DOCUMENTED_CALL_ID}`;
+      const found = await call(sandbox.url, path);
+      expect(found.status).toBe(200);
+      expect(found.body).toEqual((await call(sandbox.url, "/v1/calls?size=1")).body.data[0]);
+      const other = await transport.start({ seed: 9, calls: 1 });
+      expect((await call(other.url, path)).body.callId).toBe(DOCUMENTED_CALL_ID);
+
+      expect((await call(sandbox.url, path, { method: "DELETE" })).status).toBe(200);
+      expect((await call(sandbox.url, path)).status).toBe(404);
+      sandbox.reset();
+      expect((await call(sandbox.url, path)).status).toBe(200);
+    });
+
     test("another seed gives other calls, and calls sets how many", async () => {
       const other = await transport.start({ seed: 2, calls: 3 });
       const { body } = await call(other.url, "/v1/calls");
@@ -194,6 +210,122 @@ export function describeSandboxBehaviour(transport: Transport) {
       const refused = await create(sandbox.url, { ...createBody, agentId: "" });
       expect(refused.status).toBe(400);
       expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
+    });
+  });
+
+  describe(`the sandbox through ${transport.name}: Prefer: code=N, as the static mock reads it`, () => {
+    const ended = `/v1/calls/${DOCUMENTED_CALL_ID}`;
+    const prefer = (code: string) => ({ headers: { prefer: code } });
+
+    test("list with code=429 is what the rate-limit fault gives, Retry-After included", async () => {
+      const asked = await call(sandbox.url, "/v1/calls", prefer("code=429"));
+      const faulted = await call(sandbox.url, "/v1/calls", { headers: { "x-sandbox-fault": "rate-limit" } });
+      expect(asked.status).toBe(429);
+      expect(asked.headers.get("retry-after")).toBe("1");
+      expect(asked.body).toEqual(faulted.body);
+      expectValid("ErrorResponse", asked.body);
+    });
+
+    test("code=500 is what the server-error fault gives", async () => {
+      const asked = await call(sandbox.url, ended, prefer("code=500"));
+      const faulted = await call(sandbox.url, ended, { headers: { "x-sandbox-fault": "server-error" } });
+      expect(asked.status).toBe(500);
+      expect(asked.body).toEqual(faulted.body);
+    });
+
+    test("get with code=404 is the API's 404 body, saying it was asked for, and the call is still there", async () => {
+      const asked = await call(sandbox.url, ended, prefer("code=404"));
+      expect(asked.status).toBe(404);
+      expectValid("ErrorResponse", asked.body);
+      expect(asked.body).toMatchObject({ status: 404, error: "Not Found", path: ended });
+      expect(asked.body.message).toContain("Prefer: code=404");
+      expect((await call(sandbox.url, ended)).status).toBe(200);
+    });
+
+    test("create with code=422 is a 422 and creates nothing; delete with code=404 deletes nothing", async () => {
+      const refused = await call(sandbox.url, "/v1/calls", {
+        method: "POST",
+        headers: { "content-type": "application/json", prefer: "code=422" },
+        body: JSON.stringify(createBody),
+      });
+      expect(refused.status).toBe(422);
+      expectValid("ErrorResponse", refused.body);
+      expect(refused.body.message).toContain("Prefer: code=422");
+      expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
+      expect((await call(sandbox.url, ended, { method: "DELETE", ...prefer("code=404") })).status).toBe(404);
+      expect((await call(sandbox.url, ended)).status).toBe(200);
+    });
+
+    test("every error status an operation documents can be asked for, with the API's error body", async () => {
+      const requests = {
+        listCalls: ["/v1/calls", {}],
+        createCall: ["/v1/calls", { method: "POST", body: JSON.stringify(createBody) }],
+        getCall: [ended, {}],
+        deleteCall: [ended, { method: "DELETE" }],
+      } as const;
+      for (const [operation, statuses] of Object.entries(DOCUMENTED_STATUSES)) {
+        const [path, init] = requests[operation as keyof typeof requests];
+        for (const status of statuses.filter((code) => code >= 400)) {
+          const headers = { "content-type": "application/json", prefer: `code=${status}` };
+          const answer = await call(sandbox.url, path, { ...init, headers });
+          expect(answer.status, `${operation} ${status}`).toBe(status);
+          expectValid("ErrorResponse", answer.body);
+          expect(answer.body.status).toBe(status);
+        }
+      }
+      expect((await call(sandbox.url, "/v1/calls")).body.totalCounts).toBe(57);
+      expect((await call(sandbox.url, ended)).status).toBe(200);
+    });
+
+    test("list with code=404, which list does not document, is a 422 naming the codes it does", async () => {
+      const answer = await call(sandbox.url, "/v1/calls", prefer("code=404"));
+      expect(answer.status).toBe(422);
+      expectValid("ErrorResponse", answer.body);
+      expect(answer.body.message).toContain("code=404");
+      expect(answer.body.message).toContain("200, 400, 401, 422, 429, 500");
+    });
+
+    test.each([
+      ["a teapot on get", ended, "code=418", "200, 401, 404, 422, 429, 500"],
+      ["a code that is not a number", "/v1/calls", "code=abc", "200, 400, 401, 422, 429, 500"],
+      ["a code of four digits", ended, "code=4040", "200, 401, 404, 422, 429, 500"],
+      ["a code without a value", "/v1/calls", "code", "200, 400, 401, 422, 429, 500"],
+    ])("%s is a 422 naming what to ask for", async (_name, path, header, documented) => {
+      const answer = await call(sandbox.url, path, prefer(header));
+      expect(answer.status).toBe(422);
+      expectValid("ErrorResponse", answer.body);
+      expect(answer.body.message).toContain(documented);
+    });
+
+    test("code=200 is the normal page; code is read case-insensitively, among other preferences", async () => {
+      const normal = await call(sandbox.url, "/v1/calls?size=2", prefer("code=200"));
+      expect(normal.status).toBe(200);
+      expect(normal.body).toEqual((await call(sandbox.url, "/v1/calls?size=2")).body);
+      expect((await call(sandbox.url, "/v1/calls", prefer("example=notFound, CODE=500"))).status).toBe(500);
+      expect((await call(sandbox.url, "/v1/calls", prefer(" Code = 429 ; x=y, example=a"))).status).toBe(429);
+      for (const others of ["example=notFound", "dynamic=maybe", "respond-async, wait=5", "dynamic"]) {
+        expect((await call(sandbox.url, "/v1/calls", prefer(others))).status, others).toBe(200);
+      }
+    });
+
+    test("X-Sandbox-Fault wins when both are present", async () => {
+      const faulted = await call(sandbox.url, ended, {
+        headers: { prefer: "code=404", "x-sandbox-fault": "rate-limit;retry-after=3" },
+      });
+      expect(faulted.status).toBe(429);
+      expect(faulted.headers.get("retry-after")).toBe("3");
+      const failed = await call(sandbox.url, "/v1/calls", {
+        headers: { prefer: "code=429", "x-sandbox-fault": "server-error" },
+      });
+      expect(failed.status).toBe(500);
+      sandbox.failNext({ kind: "server-error" });
+      expect((await call(sandbox.url, "/v1/calls", prefer("code=200"))).status).toBe(500);
+    });
+
+    test("the control routes ignore Prefer", async () => {
+      const reset = await call(sandbox.url, "/__sandbox/reset", { method: "POST", ...prefer("code=500") });
+      expect(reset.status).toBe(200);
+      expect(reset.body.now).toBe("2026-01-01T00:00:00.000Z");
     });
   });
 

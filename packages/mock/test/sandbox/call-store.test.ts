@@ -3,12 +3,13 @@
 import type { Call } from "@sigmamind/types";
 import { describe, expect, test } from "vitest";
 import { CONNECT_AFTER_MS } from "../../src/sandbox/call-lifecycle.js";
-import { createCallStore } from "../../src/sandbox/call-store.js";
+import { createCallStore, DEFAULT_START_TIME, DOCUMENTED_CALL_ID } from "../../src/sandbox/call-store.js";
 import {
   KNOWN_CALL_TYPES,
   KNOWN_PROVIDERS,
   KNOWN_STATUSES,
   KNOWN_TERMINATION_REASONS,
+  seededCalls,
 } from "../../src/sandbox/seeded-calls.js";
 import { validateAgainst } from "./spec-validators.js";
 
@@ -62,6 +63,25 @@ describe("the seeded store", () => {
     );
     expect(calls.some((call) => call.campaign)).toBe(true);
     expect(calls.some((call) => !call.campaign)).toBe(true);
+  });
+
+  test.each([1, 2, 7, -3])(
+    "seed %i: the newest call has the spec's example id; every call is otherwise as drawn, byte for byte",
+    (seed) => {
+      const drawn = seededCalls(seed, 57, DEFAULT_START_TIME);
+      const [first, ...others] = everyCall(createCallStore({ seed }));
+      expect(first?.callId).toBe(DOCUMENTED_CALL_ID);
+      expect(JSON.stringify(first)).toBe(JSON.stringify({ ...drawn[0], callId: DOCUMENTED_CALL_ID }));
+      expect(JSON.stringify(others)).toBe(JSON.stringify(drawn.slice(1)));
+    },
+  );
+
+  test("reset brings the call with the spec's example id back after a delete", () => {
+    const store = createCallStore({ calls: 1 });
+    expect(store.remove(DOCUMENTED_CALL_ID).status).toBe(200);
+    expect(store.get(DOCUMENTED_CALL_ID).status).toBe(404);
+    store.reset();
+    expect(store.get(DOCUMENTED_CALL_ID).status).toBe(200);
   });
 
   test("lists the newest first", () => {

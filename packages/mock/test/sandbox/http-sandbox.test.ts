@@ -71,3 +71,51 @@ test("a path with a malformed percent-encoding is the API's 400, and Prism keeps
   expect((await fetch(`${shared.url}/v1/calls`, { headers: { "x-api-key": "k" } })).status).toBe(200);
   expect(shared.violations).toEqual([]);
 });
+
+test("a page on another origin may send Prefer and X-Sandbox-Fault, and read Retry-After", async () => {
+  const origin = "http://127.0.0.1:9";
+  const names = (headers: Headers, name: string) =>
+    (headers.get(name) ?? "").split(",").map((one) => one.trim().toLowerCase());
+  const exposed = (headers: Headers) => names(headers, "access-control-expose-headers");
+  const preflight = await fetch(`${shared.url}/v1/calls`, {
+    method: "OPTIONS",
+    headers: {
+      origin,
+      "access-control-request-method": "GET",
+      "access-control-request-headers": "x-api-key,prefer,x-sandbox-fault",
+    },
+  });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get("access-control-allow-origin")).toMatch(/^(\*|http:\/\/127\.0\.0\.1:9)$/);
+  expect(names(preflight.headers, "access-control-allow-headers")).toEqual(
+    expect.arrayContaining(["prefer", "x-sandbox-fault"]),
+  );
+  // Named, not only `*`: a `*` exposes nothing to a request sent with credentials, which Prism allows.
+  expect(exposed(preflight.headers)).toContain("retry-after");
+
+  const limited = await fetch(`${shared.url}/v1/calls`, {
+    headers: { origin, "x-api-key": "k", prefer: "code=429" },
+  });
+  expect(limited.status).toBe(429);
+  expect(exposed(limited.headers)).toContain("retry-after");
+  // An answer the front writes itself, without Prism: a body that is not JSON.
+  const unread = await fetch(`${shared.url}/v1/calls`, {
+    method: "POST",
+    headers: { origin, "x-api-key": "k", "content-type": "application/json", "x-sandbox-fault": "rate-limit" },
+    body: "{",
+  });
+  expect(unread.status).toBe(429);
+  expect(exposed(unread.headers)).toContain("retry-after");
+});
+
+test("a Prefer value Prism's static mock cannot read reaches the store, which answers it as the API would", async () => {
+  for (const prefer of ["code=abc", "code", "dynamic=maybe, code=404"]) {
+    const answer = await fetch(`${shared.url}/v1/calls`, { headers: { "x-api-key": "k", prefer } });
+    expect(answer.status, prefer).toBe(422);
+    expect(answer.headers.get("content-type"), prefer).toBe("application/json");
+    expect(validateAgainst("ErrorResponse", await answer.json()).valid).toBe(true);
+  }
+  const ignored = await fetch(`${shared.url}/v1/calls`, { headers: { "x-api-key": "k", prefer: "dynamic=maybe" } });
+  expect(ignored.status).toBe(200);
+  expect(shared.violations).toEqual([]);
+});

@@ -1,6 +1,7 @@
-// Random sequences of list, get, create, delete and advance against one HTTP sandbox (behind Prism), each answer
-// held to what a model of the API expects (sandbox-model.ts). fast-check shrinks a failure to a short sequence
-// and prints it with the seed and path that replay it.
+// Random sequences of list, get, create, delete and advance against one HTTP sandbox (behind Prism), some asking
+// with `Prefer: code=N` for another answer, each answer held to what a model of the API expects
+// (sandbox-model.ts). fast-check shrinks a failure to a short sequence and prints it with the seed and path that
+// replay it.
 import { specPath } from "@sigmamind/spec";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -23,7 +24,7 @@ async function send(path: string, init: RequestInit = {}): Promise<Answer> {
   const violationsBefore = sandbox.violations.length;
   const response = await fetch(`${sandbox.url}${path}`, {
     ...init,
-    headers: { "x-api-key": "sandbox-key", "content-type": "application/json" },
+    headers: { "x-api-key": "sandbox-key", "content-type": "application/json", ...init.headers },
   });
   const text = await response.text();
   expect(sandbox.violations.slice(violationsBefore), "Prism's findings on this answer").toEqual([]);
@@ -73,6 +74,34 @@ class CreateCall implements Command {
     model.expectCreateAnswer(this.body, await send("/v1/calls", { method: "POST", body: this.body }));
   }
   toString = () => `create ${this.body}`;
+}
+
+/** One of the four operations, asked with `Prefer: code=N` for an answer other than its success. */
+class AskForStatus implements Command {
+  callId: string | undefined;
+  constructor(
+    readonly operationId: "listCalls" | "createCall" | "getCall" | "deleteCall",
+    readonly prefer: { code: string; header: string },
+    readonly target: Target,
+    readonly body: string,
+  ) {}
+  get #onOneCall() {
+    return this.operationId === "getCall" || this.operationId === "deleteCall";
+  }
+  check = (model: Readonly<SandboxModel>) => !this.#onOneCall || model.idOf(this.target) !== undefined;
+  async run(model: SandboxModel) {
+    if (this.#onOneCall) this.callId = model.idOf(this.target) as string;
+    const path = this.callId === undefined ? "/v1/calls" : callPath(this.callId);
+    const method = { listCalls: "GET", createCall: "POST", getCall: "GET", deleteCall: "DELETE" }[this.operationId];
+    const answer = await send(path, {
+      method,
+      headers: { prefer: this.prefer.header },
+      ...(method === "POST" && { body: this.body }),
+    });
+    model.expectAskedAnswer(this.operationId, this.prefer.code, answer);
+  }
+  toString = () =>
+    `${this.operationId}${this.callId === undefined ? "" : ` ${JSON.stringify(this.callId)}`} with Prefer: ${this.prefer.header}`;
 }
 
 class Advance implements Command {
@@ -175,6 +204,17 @@ const createBody = fc.oneof(
   fc.constantFrom("", "{", "not json", '{"agentId":'),
 );
 
+// Statuses other than the success: documented by some operations or by none, and codes that are no status at all.
+const preferredCode = fc.constantFrom("400", "401", "404", "422", "429", "500", "201", "418", "0404", "abc", "");
+const preference = preferredCode.chain((code) =>
+  fc
+    .constantFrom(`code=${code}`, `CODE=${code}`, `example=notFound, code=${code}`, `code=${code}; x=y, dynamic=maybe`)
+    .map((header) => ({ code, header })),
+);
+const askForStatus = fc
+  .tuple(fc.constantFrom("listCalls", "createCall", "getCall", "deleteCall"), preference, target, createBody)
+  .map(([operationId, prefer, aimed, body]) => new AskForStatus(operationId, prefer, aimed, body));
+
 const advanceBy = fc.oneof(
   fc.constantFrom(0, 1, 4_999, 5_000, 25_000, 30_000, 300_000),
   fc.integer({ min: 1, max: 60_000 }),
@@ -191,11 +231,12 @@ const commands = fc.commands(
     createBody.map((body) => new CreateCall(body)),
     advanceBy.map((milliseconds) => new Advance(milliseconds)),
     advanceBy.map((milliseconds) => new Advance(milliseconds)),
+    askForStatus,
   ],
   { maxCommands: 30, size: "max" },
 );
 
-test("any sequence of list, get, create, delete and advance answers as the model of the API expects", async () => {
+test("any sequence of list, get, create, delete, advance and Prefer: code=N answers as the model of the API expects", async () => {
   await fc.assert(
     fc.asyncProperty(commands, (sequence) =>
       fc.asyncModelRun(async () => {

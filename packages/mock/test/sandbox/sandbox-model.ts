@@ -2,10 +2,13 @@
 // describes, not from the store's code: given what has happened so far, what a list, get, create or delete must
 // answer. The model cannot know the sandbox's seeded choices (whether a created call is answered, and for how
 // long), so it keeps what it has learned of each call and narrows it with every answer it is shown.
+import { loadSpec } from "@sigmamind/spec";
 import type { Call } from "@sigmamind/types";
 import { expect } from "vitest";
 import { CONNECT_AFTER_MS, NO_ANSWER_AFTER_MS } from "../../src/sandbox/call-lifecycle.js";
 import { validateAgainst } from "./spec-validators.js";
+
+const spec = await loadSpec();
 
 /** An HTTP answer with its JSON body parsed, or `undefined` when it had none. */
 export interface Answer {
@@ -62,6 +65,8 @@ export class SandboxModel {
     expect(Math.max(...createdTimes), "the seeded calls, made before the clock starts").toBeLessThanOrEqual(
       this.#clock,
     );
+    // The documentation's samples use the spec's example id, so a fresh sandbox holds a call with it, first.
+    expect(data[0]?.callId, "the newest seeded call has the spec's example callId").toBe(EXAMPLE_CALL_ID);
     this.#calls = data.map((call) => ({ seeded: call }));
   }
 
@@ -158,6 +163,16 @@ export class SandboxModel {
     this.#expectCall(placed);
   }
 
+  /**
+   * A request that asked with `Prefer: code=N` for a status other than the operation's success: an N the
+   * operation documents is answered with that status, any other with a 422. Either way nothing changes.
+   */
+  expectAskedAnswer(operationId: string, code: string, answer: Answer): void {
+    const asked = /^\d{3}$/.test(code) ? Number(code) : undefined;
+    const documented = asked !== undefined && statusesOf(operationId).includes(asked);
+    expectError(answer, documented ? (asked as number) : 422);
+  }
+
   expectDeleteAnswer(callId: string, answer: Answer): void {
     const index = this.#calls.findIndex((call) => idOf(call) === callId);
     if (index === -1) {
@@ -243,6 +258,19 @@ export class SandboxModel {
 }
 
 const NOT_ENDED = { endTime: null, duration: null, terminationReason: null };
+
+/** The example of the spec's `callId` path parameter. */
+const EXAMPLE_CALL_ID = spec
+  .operations()
+  .flatMap(({ parameters }) => parameters)
+  .find((parameter) => parameter.name === "callId")?.example;
+
+/** The statuses an operation documents in the spec. */
+function statusesOf(operationId: string): number[] {
+  const found = spec.operations().find(({ operation }) => operation.operationId === operationId);
+  if (!found) throw new Error(`the spec has no operation ${operationId}`);
+  return Object.keys(found.operation.responses ?? {}).map(Number);
+}
 
 /** The statuses a created call may show at `now`, from what the model knows of it. */
 function possibleStatuses(call: CreatedCall, now: number): string[] {

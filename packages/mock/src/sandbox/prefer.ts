@@ -1,0 +1,61 @@
+// `Prefer: code=N` on the sandbox's API routes, the convention of Prism's static mock: a request asks for one
+// of the statuses its operation documents, so the documentation's "try it", run against the sandbox, can show
+// every documented error response.
+import type { ErrorStatus } from "./api-error.js";
+
+/** The request header: `Prefer: code=404`, beside other preferences (`code=404, example=notFound`) or alone. */
+export const PREFER_HEADER = "prefer";
+
+/** The statuses each operation documents in spec/openapi.yaml; test/sandbox/documented-in-spec.test.ts holds them to it. */
+export const DOCUMENTED_STATUSES = {
+  listCalls: [200, 400, 401, 422, 429, 500],
+  createCall: [200, 400, 401, 422, 429, 500],
+  getCall: [200, 401, 404, 422, 429, 500],
+  deleteCall: [200, 401, 404, 422, 429, 500],
+} as const satisfies Record<string, readonly DocumentedStatus[]>;
+
+/** A status an operation may document: its success, or one of the API's errors, which the sandbox can answer. */
+export type DocumentedStatus = 200 | ErrorStatus;
+
+export type OperationId = keyof typeof DOCUMENTED_STATUSES;
+
+/**
+ * The `code` preference as sent: `"404"`, `"abc"`, or `""` for a bare `code`; undefined when none is asked for.
+ * Its name is read in any case; the first `code` counts, as RFC 7240 says of a preference given twice.
+ */
+export function codeAsked(header: string | null): string | undefined {
+  for (const preference of header?.split(",") ?? []) {
+    // A preference's own parameters follow a semicolon (`code=404; x=y`), and mean nothing here.
+    const [name = "", ...value] = (preference.split(";")[0] ?? "").split("=");
+    if (name.trim().toLowerCase() !== "code") continue;
+    // A quoted value (`code="404"`) is the same value.
+    return value
+      .join("=")
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
+  }
+  return undefined;
+}
+
+/**
+ * Prism reads `Prefer` even in proxy mode, and answers a value its static mock cannot use (`code=abc`, a bare
+ * `code`, `dynamic=maybe`) with a 422 of its own before the store sees the request. So the HTTP sandbox's front
+ * hides the header from Prism under this name, and the store's server gives it back its own.
+ */
+const PREFER_PAST_PRISM = "x-sandbox-prefer";
+
+/** In the front, before Prism: `Prefer` goes under another name, and one the caller sent under that name is dropped. */
+export function hidePreferFromPrism(headers: Headers): void {
+  const prefer = headers.get(PREFER_HEADER);
+  headers.delete(PREFER_HEADER);
+  headers.delete(PREFER_PAST_PRISM);
+  if (prefer !== null) headers.set(PREFER_PAST_PRISM, prefer);
+}
+
+/** In the store's server, after Prism: `Prefer` as the caller sent it. */
+export function restorePrefer(headers: Headers): void {
+  const prefer = headers.get(PREFER_PAST_PRISM);
+  headers.delete(PREFER_PAST_PRISM);
+  headers.delete(PREFER_HEADER);
+  if (prefer !== null) headers.set(PREFER_HEADER, prefer);
+}
