@@ -1,11 +1,11 @@
-// `pnpm docs` (from the root; `pnpm --filter @sigmamind/docs serve` for an already built site): serves the site on
-// this machine. Its errors name the flags the reader typed.
+// `pnpm docs:serve` from the root, or `pnpm --filter @sigmamind/docs serve` for an already built site: serves the
+// site on this machine. Its errors name the flags the reader typed.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { BUILT_SITE, serveSite } from "./serve-site.js";
 import { DEFAULT_MOCK_URL } from "./site-files.js";
 
-export const USAGE = `Usage: pnpm docs [--port N] [--host H] [--mock-url URL]
+export const USAGE = `Usage: pnpm docs:serve [--port N] [--host H] [--mock-url URL]
 
 Builds the documentation site if it changed, and serves it.
   --port N         the port to listen on (default 4000; 0 takes a free one)
