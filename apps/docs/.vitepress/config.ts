@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { loadSpec } from "@sigmamind/spec";
 import { defineConfig } from "vitepress";
 import { changelogMarkdown } from "../src/changelog.js";
+import { changelogPage } from "../src/changelog-page.js";
 import { loadGuides } from "../src/guides.js";
 import { referenceSearchMarkdown } from "../src/reference-search.js";
 import { DEFAULT_MOCK_URL, SCALAR_BUNDLE, SITE_CONFIG_FILE, SITE_SPEC_FILE } from "../src/site-files.js";
@@ -56,12 +57,7 @@ export default defineConfig({
     },
   },
   markdown: {
-    config(md) {
-      // The changelog page's body is written at build time from the changesets and the packages' CHANGELOG.md.
-      md.core.ruler.before("normalize", "changelog", (state) => {
-        if (state.env?.relativePath === "changelog.md") state.src = state.src.replace("<!-- changelog -->", changelog);
-      });
-    },
+    config: changelogPage(changelog),
   },
   buildEnd({ outDir }) {
     writeFileSync(join(outDir, SITE_SPEC_FILE), JSON.stringify(siteSpec(spec)));

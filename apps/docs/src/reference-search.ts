@@ -17,7 +17,10 @@ export function referenceSearchMarkdown(spec: LoadedSpec): string {
   const sections: string[] = ["# API reference"];
   for (const { method, path, operation, parameters } of spec.operations()) {
     const tag = operation.tags?.[0] ?? "default";
-    sections.push(`## ${operation.summary ?? operation.operationId} {#${operationAnchor(tag, method, path)}}`);
+    // Percent-encoded: a `{` of a path parameter would end the heading's `{#id}`; Scalar decodes the hash it reads.
+    sections.push(
+      `## ${operation.summary ?? operation.operationId} {#${encodeURI(operationAnchor(tag, method, path))}}`,
+    );
     sections.push(`\`${method.toUpperCase()} ${path}\` ${oneLine(operation.description)}`);
     for (const parameter of parameters) sections.push(`- \`${parameter.name}\` ${oneLine(parameter.description)}`);
   }

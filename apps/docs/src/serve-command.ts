@@ -7,7 +7,7 @@ import { DEFAULT_MOCK_URL } from "./site-files.js";
 
 export const USAGE = `Usage: pnpm docs:serve [--port N] [--host H] [--mock-url URL]
 
-Builds the documentation site if it changed, and serves it.
+Serves the built documentation site (pnpm docs:serve builds it first if it changed).
   --port N         the port to listen on (default 4000; 0 takes a free one)
   --host H         the address to listen on (default 127.0.0.1)
   --mock-url URL   where "try it" sends requests (default ${DEFAULT_MOCK_URL}, where pnpm start runs the sandbox)
@@ -32,26 +32,56 @@ export function parseServeCommand(args: string[]): ServeCommand | "help" {
     strict: true,
   });
   if (values.help) return "help";
-  const port = values.port === undefined ? 4000 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`--port takes a whole number from 0 to 65535, got ${JSON.stringify(values.port)}`);
-  }
-  const mockUrl = values["mock-url"] ?? DEFAULT_MOCK_URL;
-  let parsed: URL;
+  return { port: portOf(values.port), host: hostOf(values.host), mockUrl: mockUrlOf(values["mock-url"]) };
+}
+
+function portOf(flag: string | undefined): number {
+  if (flag === undefined) return 4000;
+  const port = /^\d{1,5}$/.test(flag) ? Number(flag) : Number.NaN;
+  if (!(port <= 65_535)) throw new Error(`--port takes a whole number from 0 to 65535, got ${JSON.stringify(flag)}`);
+  return port;
+}
+
+function hostOf(flag: string | undefined): string {
+  if (flag === undefined) return "127.0.0.1";
+  // An empty host would listen on every interface, which nobody asks for by leaving the value out.
+  if (flag.trim() === "") throw new Error('--host takes an address or a name, such as 127.0.0.1, got ""');
+  return flag;
+}
+
+function mockUrlOf(flag: string | undefined): string {
+  if (flag === undefined) return DEFAULT_MOCK_URL;
+  const refuse = (why: string) =>
+    new Error(`--mock-url takes an http or https URL, such as ${DEFAULT_MOCK_URL}; ${why}`);
+  let url: URL;
   try {
-    parsed = new URL(mockUrl);
+    url = new URL(flag);
   } catch {
-    throw new Error(
-      `--mock-url takes an http or https URL, such as ${DEFAULT_MOCK_URL}; got ${JSON.stringify(mockUrl)}`,
-    );
+    throw refuse(`got ${JSON.stringify(flag)}`);
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new Error(
-      `--mock-url takes an http or https URL, such as ${DEFAULT_MOCK_URL}; got ${JSON.stringify(mockUrl)}`,
-    );
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw refuse(`got ${JSON.stringify(flag)}`);
+  // Every reader's browser gets this URL; a browser also refuses to send a request to one that holds credentials.
+  if (url.username || url.password) throw refuse("it must not hold a user name or a password");
+  if (url.search || url.hash) throw refuse("it must not hold a query or a fragment, since paths are added to it");
+  // "Try it" adds the operation's path, which starts with a slash.
+  return url.href.replace(/\/$/, "");
+}
+
+/** Why listening failed, in the words of the flags. */
+function listenFailure(error: NodeJS.ErrnoException, { port, host }: ServeCommand): string {
+  switch (error.code) {
+    case "EADDRINUSE":
+      return `port ${port} is in use: pass --port with another, or --port 0 for a free one`;
+    case "EACCES":
+      return `port ${port} needs privileges this user lacks: pass --port with one above 1023, or --port 0`;
+    case "EADDRNOTAVAIL":
+      return `--host ${host} is not an address of this machine: pass 127.0.0.1 or one this machine has`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `--host ${host} does not resolve to an address: pass 127.0.0.1 or a name this machine knows`;
+    default:
+      return error.message;
   }
-  // "Try it" prefixes paths to it: a trailing slash would double theirs.
-  return { port, host: values.host ?? "127.0.0.1", mockUrl: parsed.href.replace(/\/$/, "") };
 }
 
 /** Runs the command; resolves with an exit code, or with nothing while the site is being served. */
@@ -69,18 +99,16 @@ async function main(args: string[]): Promise<number | undefined> {
   }
   try {
     const site = await serveSite({ root: BUILT_SITE, ...command });
-    console.log(`Documentation site ${site.url}  ("try it" calls ${command.mockUrl})  Ctrl-C stops it.`);
+    console.log(`Documentation site ${site.url}  ("try it" calls ${command.mockUrl})`);
+    console.log(
+      `"Try it" needs a sandbox there: \`pnpm start\` runs one with this site, and \`npx sigmamind-mock --sandbox --port 4010\` runs one alone. Ctrl-C stops the site.`,
+    );
     const stop = () => void site.stop().then(() => process.exit(0));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
     return undefined;
   } catch (error) {
-    const { code } = error as NodeJS.ErrnoException;
-    const message =
-      code === "EADDRINUSE"
-        ? `port ${command.port} is in use: pass --port with another, or --port 0 for a free one`
-        : (error as Error).message;
-    console.error(`serve: ${message}`);
+    console.error(`serve: ${listenFailure(error as NodeJS.ErrnoException, command)}`);
     return 1;
   }
 }

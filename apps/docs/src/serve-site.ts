@@ -1,7 +1,8 @@
 // Serves the built site on this machine, with "try it" pointed at a fake of the API.
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { join } from "node:path";
+import { isIP } from "node:net";
+import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import sirv from "sirv";
 import { SITE_CONFIG_FILE, type SiteConfig } from "./site-files.js";
@@ -41,9 +42,18 @@ export async function serveSite(options: ServeSiteOptions): Promise<RunningSite>
   // sirv answers only files under root (it resolves ".." away), with their content types and ETags.
   const files = sirv(root, { etag: true });
   const server = createServer((request, response) => {
-    if (new URL(request.url ?? "/", "http://site").pathname === `/${SITE_CONFIG_FILE}`) {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      response.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("Only GET and HEAD\n");
+      return;
+    }
+    const path = sitePath(request.url ?? "/");
+    if (path === undefined) {
+      response.writeHead(400, { "content-type": "text/plain" }).end("The path is not valid percent-encoding\n");
+      return;
+    }
+    if (path === `/${SITE_CONFIG_FILE}`) {
       response.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-      response.end(JSON.stringify(siteConfig));
+      response.end(request.method === "HEAD" ? undefined : JSON.stringify(siteConfig));
       return;
     }
     files(request, response, () => {
@@ -56,11 +66,26 @@ export async function serveSite(options: ServeSiteOptions): Promise<RunningSite>
   });
   const { port } = server.address() as { port: number };
   return {
-    url: `http://${host}:${port}`,
+    // An IPv6 address goes in brackets in a URL.
+    url: `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`,
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The file a request path names, as sirv reads it (decoded, "." and ".." resolved, no trailing slash), so that no
+ * spelling of site-config.json reaches the built file instead of this server's answer; undefined when the path
+ * cannot be decoded. Read from the raw path: `new URL()` throws on one such as `//`.
+ */
+function sitePath(rawUrl: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(rawUrl.split(/[?#]/, 1)[0] as string);
+    return posix.normalize(`/${decoded}`).replace(/(.)\/$/, "$1");
+  } catch {
+    return undefined;
+  }
 }

@@ -14,9 +14,10 @@ export interface CodeSample {
 const TRY_IT_NOTE = `
 ## Trying it
 
-"Test Request" sends to the sandbox this site was started with (\`pnpm start\`), never to the live API. The
-sandbox accepts any API key. To see an error response, add the header \`Prefer: code=404\` (or any status the
-operation documents); \`X-Sandbox-Fault: rate-limit;retry-after=2\` answers with the sandbox's own 429.`;
+"Test Request" sends to the local sandbox this site was served with (\`pnpm start\` runs both), never to the
+live API. The sandbox accepts any API key. To see an error response, add the header \`Prefer: code=429\`, or
+any other status the operation documents (\`code=404\` on get and delete); the sandbox answers it as the API
+would.`;
 
 export function siteSpec(spec: LoadedSpec): OpenAPIV3_1.Document {
   const document = structuredClone(spec.document);

@@ -102,11 +102,21 @@ describe.skipIf(!isToolAvailable(chromiumTool))("the documentation site in Chrom
     await expect(guideResults.first().getAttribute("href")).resolves.toContain("/guides/03-pagination.html");
     await page.keyboard.press("Escape");
 
-    const create = await search("Create Phone Call");
-    const createAnchor = operationAnchor("Calls", "post", "/v1/calls");
-    await expect(create.first().getAttribute("href")).resolves.toBe(`/reference.html#${createAnchor}`);
-    await page.keyboard.press("Escape");
+    // Every operation, under the anchor Scalar gives it, a path parameter's braces and all.
+    for (const { method, path, operation } of spec.operations()) {
+      const results = await search(operation.summary as string);
+      const anchor = operationAnchor(operation.tags?.[0] ?? "", method, path);
+      const href = (await results.first().getAttribute("href")) ?? "";
+      expect(decodeURI(href)).toBe(`/reference.html#${anchor}`);
+      await page.keyboard.press("Escape");
+    }
+    const remove = await search("Delete Phone Call");
+    await remove.first().click();
+    const deleteSection = page.locator(`[id="api-1/${operationAnchor("Calls", "delete", "/v1/calls/{callId}")}"]`);
+    await deleteSection.waitFor({ timeout: 30_000 });
+    await expect.poll(() => deleteSection.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(400);
 
+    await page.goto(`${site.url}/`);
     const field = await search("terminationReason");
     const hrefs = await field.evaluateAll((links) => links.map((link) => link.getAttribute("href")));
     expect(hrefs).toContain(`/reference.html#${schemaAnchor("Call")}`);
@@ -180,6 +190,16 @@ describe.skipIf(!isToolAvailable(chromiumTool))("the documentation site in Chrom
     await toggle.click();
     await expect.poll(isDark).toBe(before);
     await expect.poll(scalarIsDark).toBe(before);
+    // Leaving the reference leaves nothing of Scalar's on the page.
+    await page.locator(".VPNavBar").getByRole("link", { name: "Guides" }).click();
+    await page.waitForURL("**/guides/*.html");
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.body.classList.contains("dark-mode") || document.body.classList.contains("light-mode"),
+        ),
+      )
+      .toBe(false);
     expect(consoleErrors).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ describe("the reference's search text", () => {
     "%s: its summary under its anchor, its path and its parameters",
     (_id, { method, path, operation, parameters }) => {
       const anchor = operationAnchor(operation.tags?.[0] ?? "", method, path);
-      expect(markdown).toContain(`## ${operation.summary} {#${anchor}}`);
+      expect(markdown).toContain(`## ${operation.summary} {#${encodeURI(anchor)}}`);
       expect(markdown).toContain(`\`${method.toUpperCase()} ${path}\``);
       for (const parameter of parameters) expect(markdown).toContain(`- \`${parameter.name}\``);
     },

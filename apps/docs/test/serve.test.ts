@@ -58,6 +58,27 @@ describe("serveSite", () => {
     },
   );
 
+  test.each(["//", "///", "/\\", "//@", "/%E0%A4%A"])("survives the path %j, and keeps serving", async (path) => {
+    const { status } = await rawGet(site.url, path);
+    expect(status).toBeGreaterThanOrEqual(200);
+    expect((await fetch(`${site.url}/`)).status).toBe(200);
+  });
+
+  test.each(["/%73ite-config.json", "/site-config.json/", "/guides/../site-config.json", "/site-config.json?x=1"])(
+    "answers %j with the fake it was given, never the built file's default",
+    async (path) => {
+      const { status, body } = await rawGet(site.url, path);
+      expect(status).toBe(200);
+      expect(JSON.parse(body)).toEqual({ mockUrl: "http://127.0.0.1:4999" });
+    },
+  );
+
+  test.each(["POST", "PUT", "DELETE", "OPTIONS"])("refuses %s with a 405", async (method) => {
+    const response = await fetch(`${site.url}/`, { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
+  });
+
   test("without a built site it says how to build one", async () => {
     const empty = mkdtempSync(join(tmpdir(), "sigmamind-no-site-"));
     await expect(serveSite({ root: empty, mockUrl: "http://127.0.0.1:4010" })).rejects.toThrow(
@@ -83,9 +104,32 @@ describe("the serve command", () => {
     [["--mock-url", "127.0.0.1:4010"], /--mock-url takes an http or https URL, such as http:\/\/127\.0\.0\.1:4010/],
     [["--mock-url", "file:///etc/passwd"], /--mock-url takes an http or https URL/],
     [["--prot", "1"], /Unknown option '--prot'/],
+    [["--port", ""], /--port takes a whole number from 0 to 65535, got ""/],
+    [["--port", "0x1F90"], /--port takes a whole number/],
+    [["--port", "1e3"], /--port takes a whole number/],
+    [["--host", ""], /--host takes an address or a name, such as 127\.0\.0\.1, got ""/],
+    [["--mock-url", "http://user:secret@127.0.0.1:4010"], /--mock-url .*must not hold a user name or a password/],
+    [["--mock-url", "http://127.0.0.1:4010/#x"], /--mock-url .*must not hold a query or a fragment/],
   ])("refuses %j, naming the flag", (args, message) => {
     expect(() => parseServeCommand(args)).toThrow(message);
   });
+
+  test("an error never repeats a password it was given", () => {
+    expect(() => parseServeCommand(["--mock-url", "http://user:secret@127.0.0.1:4010"])).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("secret") }),
+    );
+  });
+
+  test.each([[["--host", "192.0.2.1"], /^serve: --host 192\.0\.2\.1 is not an address of this machine/]])(
+    "a host this machine does not have, %j, is named as the flag",
+    async (args, message) => {
+      const refused = await promisify(execFile)(process.execPath, [command, "--port", "0", ...args]).catch(
+        (error) => error,
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(message);
+    },
+  );
 
   test("a bad flag exits 2 with the usage; a good one serves until stopped", async () => {
     const refused = await promisify(execFile)(process.execPath, [command, "--port", "x"]).catch((error) => error);

@@ -82,7 +82,7 @@ describe("what the reference renders", () => {
   });
 
   test("the introduction says how “try it” reaches the sandbox, and how to ask for an error", () => {
-    expect(shipped.info.description).toContain("Prefer: code=404");
+    expect(shipped.info.description).toContain("Prefer: code=429");
     expect(shipped.info.description?.startsWith(spec.document.info.description ?? "")).toBe(true);
   });
 

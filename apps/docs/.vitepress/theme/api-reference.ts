@@ -4,10 +4,15 @@
 // to its own origin and to the fake, nothing else.
 import { useData, withBase } from "vitepress";
 import { defineComponent, h, onBeforeUnmount, onMounted, ref, watch } from "vue";
-import { SCALAR_BUNDLE, SITE_CONFIG_FILE, SITE_SPEC_FILE, type SiteConfig } from "../../src/site-files.js";
+import {
+  DEFAULT_MOCK_URL,
+  SCALAR_BUNDLE,
+  SITE_CONFIG_FILE,
+  SITE_SPEC_FILE,
+  type SiteConfig,
+} from "../../src/site-files.js";
 
 interface ScalarApp {
-  updateConfiguration(configuration: object): void;
   destroy(): void;
 }
 
@@ -28,6 +33,18 @@ function loadBundle(): Promise<void> {
   });
 }
 
+/** Where "try it" sends requests; without an answer, where `pnpm start` runs the sandbox, which the page says. */
+async function siteConfig(): Promise<SiteConfig> {
+  try {
+    const response = await fetch(withBase(`/${SITE_CONFIG_FILE}`));
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    return (await response.json()) as SiteConfig;
+  } catch (error) {
+    console.warn(`${SITE_CONFIG_FILE} could not be read (${error}): "try it" sends to ${DEFAULT_MOCK_URL}`);
+    return { mockUrl: DEFAULT_MOCK_URL };
+  }
+}
+
 function scalarConfiguration({ mockUrl }: SiteConfig, dark: boolean): object {
   return {
     url: withBase(`/${SITE_SPEC_FILE}`),
@@ -41,6 +58,8 @@ function scalarConfiguration({ mockUrl }: SiteConfig, dark: boolean): object {
     hiddenClients: true,
     hideClientButton: true,
     hideDarkModeToggle: true,
+    // The site's search already finds operations and fields; a second one would open on the same Ctrl+K.
+    hideSearch: true,
     forceDarkModeState: dark ? "dark" : "light",
     withDefaultFonts: false,
     telemetry: false,
@@ -60,10 +79,7 @@ export const ApiReference = defineComponent({
     let app: ScalarApp | undefined;
 
     onMounted(async () => {
-      const [config] = await Promise.all([
-        fetch(withBase(`/${SITE_CONFIG_FILE}`)).then((response) => response.json() as Promise<SiteConfig>),
-        loadBundle(),
-      ]);
+      const [config] = await Promise.all([siteConfig(), loadBundle()]);
       if (element.value && window.Scalar) {
         app = window.Scalar.createApiReference(element.value, scalarConfiguration(config, isDark.value));
       }
@@ -75,7 +91,10 @@ export const ApiReference = defineComponent({
       document.body.classList.toggle("dark-mode", dark);
       document.body.classList.toggle("light-mode", !dark);
     });
-    onBeforeUnmount(() => app?.destroy());
+    onBeforeUnmount(() => {
+      app?.destroy();
+      document.body.classList.remove("dark-mode", "light-mode");
+    });
     return () => h("div", { ref: element, class: "api-reference" });
   },
 });

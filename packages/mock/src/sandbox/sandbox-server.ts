@@ -20,7 +20,7 @@ import {
 import { apiError } from "./api-error.js";
 import { FAULT_HEADER, type Fault, formatFault } from "./faults.js";
 import { close, listen, readRequest, writeAnswer } from "./node-http.js";
-import { hidePreferFromPrism } from "./prefer.js";
+import { hidePreferFromPrism } from "./prefer-past-prism.js";
 import { createSandboxState, type SandboxState, type SandboxStateOptions } from "./sandbox.js";
 import { serveStore } from "./store-server.js";
 import { readViolations, type SpecViolation } from "./violations.js";

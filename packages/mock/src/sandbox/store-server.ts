@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import { answerApiRequest } from "./answer-request.js";
 import { FAULT_HEADER, faultAsked } from "./faults.js";
 import { close, listen, readRequest, writeAnswer } from "./node-http.js";
-import { restorePrefer } from "./prefer.js";
+import { restorePrefer } from "./prefer-past-prism.js";
 import type { SandboxState } from "./sandbox.js";
 
 export async function serveStore(state: SandboxState): Promise<{ url: string; stop(): Promise<void> }> {
