@@ -7,7 +7,7 @@ import { type RunningSandbox, startSandbox } from "@sigmamind/mock";
 import { loadSpec, type SpecOperation } from "@sigmamind/spec";
 import { chromiumLaunchOptions, chromiumTool } from "@sigmamind/test-support/chromium";
 import { isToolAvailable } from "@sigmamind/test-support/tool-availability";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { loadGuides } from "../src/guides.js";
 import { operationAnchor, schemaAnchor } from "../src/reference-search.js";
@@ -27,6 +27,24 @@ const consoleErrors: string[] = [];
 async function screenshot(name: string) {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: `${screenshots}${name}.png` });
+}
+
+/**
+ * Picks a request sample by its label in an operation's request card. The list box can swallow a click that lands
+ * while it is still opening (seen on a loaded machine), so the choice is made again until the card shows it.
+ */
+async function chooseSample(card: Locator, label: string) {
+  const chosen = card.getByRole("button").first();
+  for (let attempt = 1; ; attempt++) {
+    await chosen.scrollIntoViewIfNeeded();
+    await chosen.click();
+    const options = page.getByRole("option");
+    await options.first().waitFor();
+    expect(await options.allTextContents()).toEqual(["curl", "TypeScript", "CLI"]);
+    await options.filter({ hasText: label }).click();
+    await options.first().waitFor({ state: "detached" });
+    if ((await chosen.textContent())?.trim() === label || attempt === 3) return;
+  }
 }
 
 /** Opens the reference and waits for Scalar to draw it. */
@@ -165,10 +183,7 @@ describe.skipIf(!isToolAvailable(chromiumTool))("the documentation site in Chrom
         ["CLI", samples.cli],
         ["curl", samples.curl],
       ] as const) {
-        await card.getByRole("button").first().click();
-        const options = page.getByRole("option");
-        await expect(options.allTextContents()).resolves.toEqual(["curl", "TypeScript", "CLI"]);
-        await options.filter({ hasText: label }).click();
+        await chooseSample(card, label);
         await expect
           .poll(async () => (await card.locator(".code-snippet pre code").first().textContent())?.trimEnd())
           .toBe(code);
