@@ -111,8 +111,12 @@ describe.skipIf(!isToolAvailable(chromiumTool))("the documentation site in Chrom
     const search = async (query: string) => {
       await page.locator(".VPNavBarSearch button").click();
       const input = page.locator(".VPLocalSearchBox input");
-      await input.fill(query);
       const results = page.locator(".VPLocalSearchBox .result");
+      // The box keeps the last query and its results: empty it, and wait for them to go, so the ones awaited
+      // below are this query's.
+      await input.fill("");
+      await expect.poll(() => results.count()).toBe(0);
+      await input.fill(query);
       await results.first().waitFor();
       return results;
     };
