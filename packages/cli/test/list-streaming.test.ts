@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type FakeApi, fakeCall, pagedCalls, startFakeApi } from "./support/fake-api.js";
 import { parseCsv } from "./support/parse-csv.js";
-import { linesOf, runCli, spawnCli } from "./support/run-cli.js";
+import { linesOf, outputOf, runCli, spawnCli } from "./support/run-cli.js";
 
 const PAGES = 30;
 const SIZE = 100;
@@ -140,15 +140,7 @@ describe("where the output goes", () => {
       cwd: new URL("..", import.meta.url),
       env: { PATH: process.env.PATH, SIGMAMIND_API_KEY: "any-key" },
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    await new Promise((resolve) => child.on("close", resolve));
+    const { stdout, stderr } = await outputOf(child);
     expect(JSON.parse(stdout).callId).toBe("call-0-0");
     expect(stderr).toBe("exit status 0\n");
   });

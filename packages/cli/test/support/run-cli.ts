@@ -25,6 +25,11 @@ export function spawnCli(args: readonly string[], env: CliEnv = {}): ChildProces
 export function runCli(args: readonly string[], env: CliEnv = {}, stdin?: string): Promise<CliResult> {
   const child = spawnCli(args, env);
   if (stdin !== undefined) child.stdin.end(stdin);
+  return outputOf(child);
+}
+
+/** All a child process writes to stdout and stderr, and its exit code, once it has closed both. */
+export function outputOf(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
