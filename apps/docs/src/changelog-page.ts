@@ -3,6 +3,7 @@
 // HTML element, and `{{ }}` is not a Vue expression. So `<` is escaped outside code, and the whole sits in a
 // `v-pre` container, which VitePress hands to Vue as a block it must not compile.
 import type { MarkdownRenderer } from "vitepress";
+import { mapProseLines } from "./changelog.js";
 
 export const CHANGELOG_PAGE = "changelog.md";
 export const CHANGELOG_MARKER = "<!-- changelog -->";
@@ -26,20 +27,11 @@ export function changelogPage(changelog: string): (md: MarkdownRenderer) => void
  * as written anyway. (`>` stays: it is harmless alone, and starts a quotation.)
  */
 export function escapeHtmlOutsideCode(markdown: string): string {
-  let inFence = false;
-  return markdown
-    .split("\n")
-    .map((line) => {
-      if (/^\s*(```|~~~)/.test(line)) {
-        inFence = !inFence;
-        return line;
-      }
-      if (inFence) return line;
-      // Odd pieces are code spans: a run of backticks, up to the same run.
-      return line
-        .split(/(`+[^`]*?`+)/)
-        .map((piece, index) => (index % 2 === 1 ? piece : piece.replaceAll("<", "&lt;")))
-        .join("");
-    })
-    .join("\n");
+  // Odd pieces of a line are code spans: a run of backticks, up to the same run.
+  return mapProseLines(markdown, (line) =>
+    line
+      .split(/(`+[^`]*?`+)/)
+      .map((piece, index) => (index % 2 === 1 ? piece : piece.replaceAll("<", "&lt;")))
+      .join(""),
+  );
 }

@@ -66,13 +66,20 @@ function listItem(summary: string): string {
 
 /** `# @sigmamind/client` becomes `### @sigmamind/client` for `by` = 2, so a package's file nests under Released. */
 function demoteHeadings(markdown: string, by: number): string {
+  return mapProseLines(markdown, (line) => (/^#{1,6} /.test(line) ? `${"#".repeat(by)}${line}` : line)).trim();
+}
+
+/** `markdown` with `map` applied to each line outside fenced code; the fences and the code are kept as written. */
+export function mapProseLines(markdown: string, map: (line: string) => string): string {
   let inFence = false;
   return markdown
     .split("\n")
     .map((line) => {
-      if (/^(```|~~~)/.test(line)) inFence = !inFence;
-      return !inFence && /^#{1,6} /.test(line) ? `${"#".repeat(by)}${line}` : line;
+      if (/^\s*(```|~~~)/.test(line)) {
+        inFence = !inFence;
+        return line;
+      }
+      return inFence ? line : map(line);
     })
-    .join("\n")
-    .trim();
+    .join("\n");
 }
