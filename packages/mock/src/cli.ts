@@ -3,28 +3,33 @@
 import { parseArgs } from "node:util";
 import { MockStartError } from "./errors.js";
 import type { MockExit } from "./prism-process.js";
-import { startSandbox } from "./sandbox/sandbox-server.js";
+import { startSandbox } from "./sandbox/start-sandbox.js";
 import { startMock } from "./start-mock.js";
 
 const USAGE = `Usage: sigmamind-mock [options]
 
 Runs a fake of the SigmaMind calls API on this machine until Ctrl-C: Stoplight Prism serving the spec's
-examples, or with --sandbox a stateful sandbox (real pages, create, get, delete, a clock) checked against the spec.
+examples, or with --sandbox a stateful sandbox (real pages, create, get, delete, a clock) checked against the spec,
+with a world of its own for each API key.
 
 Options:
   --sandbox      serve the stateful sandbox instead of the spec's examples
   --seed <seed>  with --sandbox, a whole number that picks the seeded calls (default 1);
                  with --dynamic, a seed for generated responses, so a run can be replayed
   --calls <n>    with --sandbox, how many seeded calls it starts with (default 57)
+  --clock <mode> with --sandbox, manual (default: time moves only when told) or real
+  --speed <n>    with --clock real, sandbox seconds per real second (default 1; 60 is a minute a second)
   --port <n>     port to listen on (default: a free port)
   --host <host>  interface to listen on (default: 127.0.0.1)
   --dynamic      generate responses from the schemas instead of serving the examples
   --errors       answer requests that break the contract with an error
   --help         show this help
 
-The sandbox, from any language:
-  POST /__sandbox/advance?ms=N   move its clock N milliseconds: created calls connect and end
-  POST /__sandbox/reset          back to the seeded calls and the start of the clock
+The sandbox, from any language, each route on the world of the X-API-Key it is sent with:
+  GET  /__sandbox/clock                    the world's time
+  POST /__sandbox/advance?ms=N             move its clock N milliseconds: calls connect and end
+  POST /__sandbox/reset                    back to the seeded calls and the start of the clock
+  POST /__sandbox/faults?fault=F&count=N   fail its next N requests with F (an X-Sandbox-Fault value)
   X-Sandbox-Fault: rate-limit;retry-after=2 | server-error | delay=500 | reset
                                  a request header that makes that one request fail
   Prefer: code=404               a request header that asks for a status its operation documents
@@ -38,6 +43,8 @@ function parse(argv: string[]) {
     options: {
       sandbox: { type: "boolean" },
       calls: { type: "string" },
+      clock: { type: "string" },
+      speed: { type: "string" },
       port: { type: "string" },
       host: { type: "string" },
       dynamic: { type: "boolean" },
@@ -61,7 +68,19 @@ function parse(argv: string[]) {
     if (values.calls !== undefined && wholeNumber(values.calls) === undefined) {
       throw new MockStartError(`--calls must be a whole number of 0 or more, got "${values.calls}".`);
     }
+    if (values.clock !== undefined && values.clock !== "manual" && values.clock !== "real") {
+      throw new MockStartError(`--clock must be manual or real, got "${values.clock}".`);
+    }
+    if (values.speed !== undefined) {
+      if (values.clock !== "real") throw new MockStartError("--speed only has an effect with --clock real: add it.");
+      if (!(/^\d+(\.\d+)?$/.test(values.speed) && Number(values.speed) > 0 && Number(values.speed) <= 1_000_000)) {
+        throw new MockStartError(`--speed must be a number above 0 and at most 1000000, got "${values.speed}".`);
+      }
+    }
   } else {
+    if (values.clock !== undefined || values.speed !== undefined) {
+      throw new MockStartError("--clock and --speed only have an effect with --sandbox: add it.");
+    }
     if (values.seed !== undefined && !values.dynamic) {
       throw new MockStartError("--seed only has an effect with --dynamic or --sandbox: add one.");
     }
@@ -75,7 +94,7 @@ type Options = ReturnType<typeof parse>;
 /** Starts what the flags ask for; resolves to its URL, how to stop it, and when it ended on its own. */
 async function start(
   options: Options,
-): Promise<{ what: string; url: string; stop(): Promise<void>; died: Promise<MockExit> }> {
+): Promise<{ what: string; url: string; stop(): Promise<void>; died?: Promise<MockExit> }> {
   const where = {
     ...(options.port !== undefined && { port: options.port }),
     ...(options.host !== undefined && { host: options.host }),
@@ -85,8 +104,10 @@ async function start(
       ...where,
       ...(options.seed !== undefined && { seed: Number(options.seed) }),
       ...(options.calls !== undefined && { calls: options.calls }),
+      ...(options.clock !== undefined && { clock: options.clock as "manual" | "real" }),
+      ...(options.speed !== undefined && { speed: Number(options.speed) }),
     });
-    return { what: "SigmaMind sandbox", url: sandbox.url, stop: sandbox.stop, died: sandbox.exited };
+    return { what: "SigmaMind sandbox", url: sandbox.url, stop: sandbox.stop };
   }
   const mock = await startMock({
     ...where,
@@ -114,7 +135,7 @@ async function main() {
   process.stdout.write(`${running.what} listening on ${running.url}\n`);
   if (options.sandbox) {
     process.stdout.write(
-      `Move its clock: curl -X POST ${running.url}/__sandbox/advance?ms=N; start over: curl -X POST ${running.url}/__sandbox/reset\n`,
+      `Move its clock: curl -X POST -H 'X-API-Key: YOUR_KEY' '${running.url}/__sandbox/advance?ms=N'; start over: curl -X POST -H 'X-API-Key: YOUR_KEY' ${running.url}/__sandbox/reset\n`,
     );
   }
   const shutDown = async () => {
@@ -123,6 +144,8 @@ async function main() {
   };
   process.once("SIGINT", shutDown);
   process.once("SIGTERM", shutDown);
+  // The sandbox runs in this process; only the static mock has a Prism process that can die on its own.
+  if (!running.died) return;
   const exit = await running.died;
   if (!exit.stopped) {
     process.stderr.write(

@@ -3,9 +3,9 @@
 //   const call = buildCall({ status: "ended" });
 //   const page = buildCallListResponse({ page: 1, size: 5, totalCounts: 12 });
 import type { Call, CallListResponse } from "@sigmamind/types";
-import { DEFAULT_SEED, DEFAULT_START_TIME } from "./sandbox/call-store.js";
+import { DEFAULT_START_TIME } from "./sandbox/clock.js";
 import { describePage } from "./sandbox/paging.js";
-import { seededCalls } from "./sandbox/seeded-calls.js";
+import { DEFAULT_SEED, seededCalls } from "./sandbox/seeded-calls.js";
 
 export interface BuildOptions {
   /** Same seed, same values. Default 1, the sandbox's default seed. */

@@ -30,6 +30,32 @@ export function besideThisFile(name: string) {
   return fileURLToPath(new URL(`./${name}`, import.meta.url));
 }
 
+const PRISM_PACKAGE = "@stoplight/prism-cli";
+
+/**
+ * The path of Prism's CLI script, resolved as Node would from `from` (default: this module, so from wherever
+ * @sigmamind/mock is installed). Prism is an optional peer dependency, about 90 MB that only the static mock and
+ * the drift check run: when it is missing, the error says how to install the version this package was tested with.
+ */
+export function resolvePrismCli(from: string | URL = import.meta.url): string {
+  try {
+    return createRequire(from).resolve(`${PRISM_PACKAGE}/dist/index.js`);
+  } catch (cause) {
+    throw new MockStartError(
+      `Stoplight Prism is not installed. startMock, sigmamind-mock without --sandbox and the drift check run it; @sigmamind/mock has it as an optional peer dependency (startSandbox does not need it). Install it beside @sigmamind/mock: npm install --save-dev ${prismToInstall()}`,
+      { cause },
+    );
+  }
+}
+
+/** Prism at the range this package peers on, read from its own manifest so the message never falls behind it. */
+function prismToInstall(): string {
+  // From src/ and from dist/ alike, the manifest is one folder up.
+  const manifest = createRequire(import.meta.url)("../package.json") as { peerDependencies?: Record<string, string> };
+  const range = manifest.peerDependencies?.[PRISM_PACKAGE];
+  return range ? `${PRISM_PACKAGE}@${range}` : PRISM_PACKAGE;
+}
+
 /**
  * Runs `prism <command> ...args` and resolves once it listens. Prism ends with this process, however this
  * process ends: a preload watches its stdin, whose other end only this process holds.
@@ -39,7 +65,7 @@ export async function startPrism(
   args: string[],
   startTimeoutMs: number,
 ): Promise<PrismProcess> {
-  const prism = createRequire(import.meta.url).resolve("@stoplight/prism-cli/dist/index.js");
+  const prism = resolvePrismCli();
   const child = spawn(
     process.execPath,
     ["--require", besideThisFile("exit-with-parent.cjs"), prism, command, ...args],

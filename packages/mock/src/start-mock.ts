@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
-import { assertPortFree } from "./assert-port-free.js";
+import { assertPortFree, listenFailure } from "./assert-port-free.js";
 import { MockStartError } from "./errors.js";
-import { besideThisFile, type PrismProcess, startPrism } from "./prism-process.js";
+import { startPrismFront } from "./prism-front.js";
+import { besideThisFile, type MockExit, startPrism } from "./prism-process.js";
 
 export type { MockExit } from "./prism-process.js";
 
@@ -22,16 +23,22 @@ export interface StartMockOptions {
   startTimeoutMs?: number;
 }
 
-export interface RunningMock extends PrismProcess {
+export interface RunningMock {
   /** Base URL of the mock, such as `http://127.0.0.1:4010`; pass it as the client's `baseUrl`. */
   readonly url: string;
   /** Process id of the Prism server. */
   readonly pid: number;
+  /** Settles when the Prism server ends, on `stop()` or on its own. */
+  readonly exited: Promise<MockExit>;
   /** Stops the mock and frees its port. Safe to call more than once. */
   stop(): Promise<void>;
 }
 
-/** Starts a Stoplight Prism mock of the SigmaMind API and resolves once it accepts requests. */
+/**
+ * Starts a Stoplight Prism mock of the SigmaMind API and resolves once it accepts requests. Needs the optional
+ * peer dependency `@stoplight/prism-cli`. Prism listens on a private port; the mock's URL is a small server in
+ * front of it that answers, as the API does, what Prism would crash on or answer in a shape of its own.
+ */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? "127.0.0.1";
   const specPath = options.specPath ?? besideThisFile("openapi.yaml");
@@ -40,12 +47,28 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   if (options.port !== undefined) await assertPortFree("startMock", host, options.port);
 
   // Port 0: the system gives Prism a free port, which Prism names in its ready line; no other process can take
-  // the port between choosing it and listening on it.
-  const args = [specPath, "--host", host, "--port", String(options.port ?? 0)];
+  // the port between choosing it and listening on it. Only the front reaches it, so it stays on 127.0.0.1.
+  const args = [specPath, "--host", "127.0.0.1", "--port", "0"];
   if (options.dynamic) args.push("--dynamic");
   if (options.seed !== undefined) args.push("--seed", String(options.seed));
   if (options.errors) args.push("--errors");
-  return startPrism("mock", args, options.startTimeoutMs ?? 30_000);
+  const prism = await startPrism("mock", args, options.startTimeoutMs ?? 30_000);
+
+  const port = options.port ?? 0;
+  const front = await startPrismFront(prism.url, { host, port }).catch(async (error: NodeJS.ErrnoException) => {
+    await prism.stop();
+    throw listenFailure("startMock", host, port, error);
+  });
+  let stopped: Promise<void> | undefined;
+  return {
+    url: front.url,
+    pid: prism.pid,
+    exited: prism.exited,
+    stop: () => {
+      stopped ??= Promise.all([front.close(), prism.stop()]).then(() => undefined);
+      return stopped;
+    },
+  };
 }
 
 function validateOptions(options: StartMockOptions, specPath: string) {

@@ -1,6 +1,7 @@
 // Faults a consumer's tests ask for, to exercise their own retry and timeout handling: a 429 with Retry-After,
 // a 500, a slow answer, or a connection reset after the request was read. Asked for per request with the
-// `X-Sandbox-Fault` header, or queued for the next requests with the sandbox's `faults` option or `failNext()`.
+// `X-Sandbox-Fault` header, or queued for a world's next requests with the `faults` option, `failNext()` or
+// `POST /__sandbox/faults`.
 
 /** One fault: what the next answer does instead of (or before) answering normally. */
 export type Fault =
@@ -28,19 +29,30 @@ export function parseFault(text: string): Fault | undefined {
   return undefined;
 }
 
-/** The header value that asks for `fault`: how the HTTP sandbox hands a queued fault on to the store behind Prism. */
-export function formatFault(fault: Fault): string {
-  switch (fault.kind) {
-    case "rate-limit":
-      return `rate-limit;retry-after=${fault.retryAfterSeconds ?? 1}`;
-    case "delay":
-      return `delay=${fault.milliseconds}`;
-    default:
-      return fault.kind;
-  }
-}
-
 /** The fault a request's `X-Sandbox-Fault` header asks for: none without the header, `"unknown"` for a value the sandbox does not know. */
 export function faultAsked(header: string | null): Fault | "unknown" | undefined {
   return header === null ? undefined : (parseFault(header) ?? "unknown");
+}
+
+/** `fault` as given to `failNext` or the `faults` option, or a TypeError that says what a fault is. */
+export function checkedFault(fault: Fault): Fault {
+  const kinds = ["rate-limit", "server-error", "delay", "reset"];
+  if (typeof fault !== "object" || fault === null || !kinds.includes(fault.kind)) {
+    throw new TypeError(
+      `a fault is { kind: "rate-limit" | "server-error" | "delay" | "reset" }, got ${JSON.stringify(fault)}`,
+    );
+  }
+  if (
+    fault.kind === "delay" &&
+    !(Number.isFinite(fault.milliseconds) && fault.milliseconds >= 0 && fault.milliseconds <= MAX_DELAY_MS)
+  ) {
+    throw new TypeError(`a delay fault takes milliseconds from 0 to ${MAX_DELAY_MS}, got ${fault.milliseconds}`);
+  }
+  const retryAfter = fault.kind === "rate-limit" ? (fault.retryAfterSeconds ?? 1) : 0;
+  if (!(Number.isInteger(retryAfter) && retryAfter >= 0 && retryAfter <= 999_999_999)) {
+    throw new TypeError(
+      `a rate-limit fault takes retryAfterSeconds, a whole number from 0 to 999999999, got ${retryAfter}`,
+    );
+  }
+  return fault;
 }

@@ -1,31 +1,80 @@
-// Between Node's HTTP server and the sandbox's transport-neutral requests and answers.
+// Between Node's HTTP server and the platform's Request and Response, for the servers this package runs: the
+// sandbox's adapter and the static mock's guard in front of Prism. Whatever a client sends, this makes a
+// Request or an answer of it, and never an exception that reaches the process.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { SandboxAnswer, SandboxRequest } from "./answer-request.js";
 
-export async function readRequest(request: IncomingMessage): Promise<SandboxRequest> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+/** A request read from Node, or the answer to give instead when it cannot be read as one. */
+export type ReadRequest = { request: Request } | { status: 400 | 413; message: string };
+
+/**
+ * The request as a platform Request, its URL taken from the Host header as the client sent it (so a guard can
+ * check the name it was reached by), its body read up to `maxBodyBytes`. `signal` is the request's own: aborted
+ * when the client goes away.
+ */
+export async function toRequest(
+  incoming: IncomingMessage,
+  maxBodyBytes: number,
+  signal: AbortSignal,
+): Promise<ReadRequest> {
+  const method = incoming.method ?? "GET";
+  const target = incoming.url ?? "/";
+  let url: URL;
+  try {
+    // Origin-form (`/v1/calls`, and `//` too, which is a path here, not a host) or absolute-form.
+    url = target.startsWith("/") ? new URL(`http://${incoming.headers.host ?? "localhost"}${target}`) : new URL(target);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError("not an HTTP URL");
+  } catch {
+    return { status: 400, message: "Invalid request: the request target or the Host header is not a URL" };
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return {
-    method: request.method ?? "GET",
-    url: new URL(request.url ?? "/", "http://sandbox"),
-    headers,
-    body: Buffer.concat(chunks).toString("utf8"),
-  };
+  const headers = new Headers();
+  const raw = incoming.rawHeaders;
+  for (let index = 0; index < raw.length; index += 2) headers.append(raw[index] as string, raw[index + 1] as string);
+
+  let body: BodyInit | undefined;
+  if (method !== "GET" && method !== "HEAD") {
+    const declared = Number(incoming.headers["content-length"] ?? Number.NaN);
+    if (declared > maxBodyBytes) return tooLarge(maxBodyBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of incoming) {
+      total += (chunk as Buffer).byteLength;
+      if (total > maxBodyBytes) return tooLarge(maxBodyBytes);
+      chunks.push(chunk as Buffer);
+    }
+    // A Buffer is the Uint8Array a Request body may be; the DOM types name another kind of buffer.
+    if (total > 0) body = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)) as unknown as BodyInit;
+  }
+  try {
+    return { request: new Request(url, { method, headers, signal, ...(body && { body }) }) };
+  } catch (error) {
+    return { status: 400, message: `Invalid request: ${(error as Error).message}` };
+  }
 }
 
-export function writeAnswer(response: ServerResponse, answer: SandboxAnswer): void {
-  const text = answer.body === undefined ? "" : JSON.stringify(answer.body);
-  response.writeHead(answer.status, { ...answer.headers, "content-length": String(Buffer.byteLength(text)) });
-  response.end(text);
+function tooLarge(limit: number): ReadRequest {
+  return { status: 413, message: `The request body is over ${limit} bytes, the most the server reads` };
 }
 
-/** Listens and resolves to the server's URL; a port in use is said in words. */
+/** Writes `answer` to Node; a network-error Response (a connection reset on purpose) resets the connection. */
+export async function writeResponse(response: ServerResponse, answer: Response): Promise<void> {
+  if (answer.type === "error") {
+    response.socket?.resetAndDestroy();
+    return;
+  }
+  const body = answer.body === null ? undefined : Buffer.from(await answer.arrayBuffer());
+  const headers: Record<string, string> = {};
+  answer.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  if (body !== undefined || headers["content-length"] === undefined) {
+    headers["content-length"] = String(body?.byteLength ?? 0);
+  }
+  response.writeHead(answer.status, headers);
+  response.end(body);
+}
+
+/** Listens and resolves to the server's URL. */
 export async function listen(server: Server, port: number, host: string): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,23 +1,17 @@
 // `Prefer: code=N` on the sandbox's API routes, the convention of Prism's static mock: a request asks for one
 // of the statuses its operation documents, so the documentation's "try it", run against the sandbox, can show
 // every documented error response.
-import type { ErrorStatus } from "./api-error.js";
+import type { Operation } from "./operation.js";
 
 /** The request header: `Prefer: code=404`, beside other preferences (`code=404, example=notFound`) or alone. */
 export const PREFER_HEADER = "prefer";
 
-/** The statuses each operation documents in spec/openapi.yaml; test/sandbox/documented-in-spec.test.ts holds them to it. */
-export const DOCUMENTED_STATUSES = {
-  listCalls: [200, 400, 401, 422, 429, 500],
-  createCall: [200, 400, 401, 422, 429, 500],
-  getCall: [200, 401, 404, 422, 429, 500],
-  deleteCall: [200, 401, 404, 422, 429, 500],
-} as const satisfies Record<string, readonly DocumentedStatus[]>;
-
-/** A status an operation may document: its success, or one of the API's errors, which the sandbox can answer. */
-export type DocumentedStatus = 200 | ErrorStatus;
-
-export type OperationId = keyof typeof DOCUMENTED_STATUSES;
+/** The statuses `operation` documents, from the generated operation table, in ascending order. */
+export function documentedStatuses(operation: Operation): number[] {
+  return Object.keys(operation.responses)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
 
 /**
  * The `code` preference as sent: `"404"`, `"abc"`, or `""` for a bare `code`; undefined when none is asked for.

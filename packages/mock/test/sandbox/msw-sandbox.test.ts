@@ -12,12 +12,17 @@ afterAll(() => server.close());
 let started = 0;
 describeSandboxBehaviour({
   name: "MSW handlers",
-  shared: () => shared,
+  shared: () => ({
+    ...shared,
+    fetch: (input, init) => globalThis.fetch(input, init),
+    url: shared.url,
+    violations: shared.violations,
+  }),
   start: async (options) => {
     // Hosts under .invalid never resolve: were interception to fail, nothing would leave the machine.
     const own: SandboxHandlers = sandboxHandlers({ ...options, baseUrl: `http://own-${++started}.sandbox.invalid` });
     server.use(...own.handlers);
-    return own;
+    return { ...own, fetch: (input, init) => globalThis.fetch(input, init), url: own.url, violations: own.violations };
   },
 });
 

@@ -46,10 +46,25 @@ interface CreatedCall {
   terminationReason?: string;
 }
 
-type ModelCall = { seeded: Call } | { created: CreatedCall };
+/**
+ * A seeded call. One that was `scheduled` or `in-progress` at the start moves on: it connects within a minute of
+ * the start and ends within five minutes of connecting (call-lifecycle.ts), and the model learns its status by
+ * seeing it, as it does a created call's.
+ */
+interface SeededCall {
+  seeded: Call;
+  moving: boolean;
+  seen?: { at: number; status: string };
+}
+type ModelCall = SeededCall | { created: CreatedCall };
+
+/** By then every seeded call that moves has ended: a minute to connect, five to end, a second of rounding. */
+const SEEDED_ENDED_BY_MS = 60_000 + LONGEST_CALL_MS + 1_000;
+const LIFECYCLE_ORDER = ["scheduled", "in-progress", "ended"];
 
 export class SandboxModel {
   #clock: number;
+  readonly #start: number;
   /** Newest first, as the API lists them. */
   readonly #calls: ModelCall[];
   readonly #deletedIds: string[] = [];
@@ -57,6 +72,7 @@ export class SandboxModel {
   /** Learns the seeded calls from a first listing of all of them, at the sandbox's starting time. */
   constructor(start: Date, firstListing: Answer) {
     this.#clock = start.getTime();
+    this.#start = this.#clock;
     expectBody(firstListing, 200, "CallListResponse");
     const { data, totalCounts, hasNext } = firstListing.body as { data: Call[]; totalCounts: number; hasNext: boolean };
     expect({ listed: data.length, hasNext }).toEqual({ listed: totalCounts, hasNext: false });
@@ -67,7 +83,7 @@ export class SandboxModel {
     );
     // The documentation's samples use the spec's example id, so a fresh sandbox holds a call with it, first.
     expect(data[0]?.callId, "the newest seeded call has the spec's example callId").toBe(EXAMPLE_CALL_ID);
-    this.#calls = data.map((call) => ({ seeded: call }));
+    this.#calls = data.map((call) => ({ seeded: call, moving: ["scheduled", "in-progress"].includes(call.status) }));
   }
 
   get now(): number {
@@ -90,9 +106,10 @@ export class SandboxModel {
 
   /** Created calls whose status now the model cannot tell: a listing filtered by status needs them seen first. */
   undecidedIds(): string[] {
-    return this.#calls.flatMap((call) =>
-      "created" in call && possibleStatuses(call.created, this.#clock).length > 1 ? [call.created.placed.callId] : [],
-    );
+    return this.#calls.flatMap((call) => {
+      if ("seeded" in call) return this.#seededStatus(call) === undefined ? [call.seeded.callId] : [];
+      return possibleStatuses(call.created, this.#clock).length > 1 ? [call.created.placed.callId] : [];
+    });
   }
 
   expectListAnswer(query: ListQuery, answer: Answer): void {
@@ -188,8 +205,19 @@ export class SandboxModel {
     return this.#calls.find((call) => idOf(call) === callId);
   }
 
+  /** A seeded call's status now, when the model can tell it. */
+  #seededStatus(call: SeededCall): string | undefined {
+    if (!call.moving) return call.seeded.status;
+    if (this.#clock >= this.#start + SEEDED_ENDED_BY_MS) return "ended";
+    return call.seen?.at === this.#clock ? call.seen.status : undefined;
+  }
+
   #statusOf(call: ModelCall): string {
-    if ("seeded" in call) return call.seeded.status;
+    if ("seeded" in call) {
+      const status = this.#seededStatus(call);
+      if (status === undefined) throw new Error("the model must see a moving seeded call first");
+      return status;
+    }
     const [status, ...others] = possibleStatuses(call.created, this.#clock);
     if (others.length > 0 || status === undefined) throw new Error("the model must see an undecided call first");
     return status;
@@ -200,7 +228,24 @@ export class SandboxModel {
     const call = this.#find(shown.callId);
     if (call === undefined) throw new Error(`the sandbox showed ${shown.callId}, a call the model does not hold`);
     if ("seeded" in call) {
-      expect(shown, "a seeded call never changes").toEqual(call.seeded);
+      if (!call.moving) {
+        expect(shown, "a seeded call that has ended never changes").toEqual(call.seeded);
+        return;
+      }
+      const { status, startTime, endTime, duration, terminationReason, updatedAt } = shown;
+      const asSeeded = { ...call.seeded, status, startTime, endTime, duration, terminationReason, updatedAt };
+      expect(shown, "all but the lifecycle's fields stay as seeded").toEqual(asSeeded);
+      const known = this.#seededStatus(call);
+      if (known !== undefined) expect(status, `${shown.callId}'s status now`).toBe(known);
+      const before = call.seen?.status ?? call.seeded.status;
+      expect(LIFECYCLE_ORDER.indexOf(status), `${shown.callId} moves only forward`).toBeGreaterThanOrEqual(
+        LIFECYCLE_ORDER.indexOf(before),
+      );
+      if (status === "ended") {
+        expect(Date.parse(endTime ?? "") - Date.parse(startTime ?? "")).toBe((duration ?? 0) * 1000);
+        expect(["customer_ended_call", "agent_ended_call"]).toContain(terminationReason);
+      }
+      call.seen = { at: this.#clock, status };
       return;
     }
     const known = call.created;

@@ -1,0 +1,190 @@
+// Generates, from the spec, what the sandbox reads at run time, so that no list of operations, statuses or
+// constraints is written by hand:
+// - src/generated/operations.ts: the operation table (method, path, parameters, request body, documented
+//   statuses with their body schema and headers), which routes requests and answers `Prefer: code=N`;
+// - src/generated/validators.ts: Ajv standalone validators for every operation's parameters and request body,
+//   and every documented answer's body and headers, compiled here once so the sandbox starts without compiling
+//   a schema.
+// Run through `pnpm generate`; the output is git-ignored and never edited.
+import { mkdir, writeFile } from "node:fs/promises";
+import { loadSpec } from "@sigmamind/spec";
+import { _, Ajv } from "ajv";
+import standaloneCode from "ajv/dist/standalone/index.js";
+
+const { document: spec, resolve, operations } = await loadSpec();
+const outDir = new URL("../src/generated/", import.meta.url);
+const HEADER = "// Generated from spec/openapi.yaml by scripts/generate.mjs. Do not edit: run `pnpm generate`.\n";
+const SPEC_ID = "sigmamind";
+const FORMATS = [
+  ["date-time", "string"],
+  ["uri", "string"],
+  ["int32", "number"],
+  ["int64", "number"],
+];
+
+/** Documentation keywords validate nothing; dropping them keeps the generated code small. */
+function withoutDocs(node) {
+  if (Array.isArray(node)) return node.map(withoutDocs);
+  if (!node || typeof node !== "object") return node;
+  const DOCS = new Set(["description", "examples", "example", "summary", "title"]);
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !DOCS.has(key))
+      .map(([key, value]) => [key, withoutDocs(value)]),
+  );
+}
+
+/** A schema as Ajv compiles it: a `$ref` into the spec's components points into the schema added under SPEC_ID. */
+function compilable(schema) {
+  return JSON.parse(JSON.stringify(withoutDocs(schema)).replaceAll('"#/components/', `"${SPEC_ID}#/components/`));
+}
+
+function ajvFor(options) {
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: false,
+    ...options,
+    code: { source: true, esm: true, optimize: true, formats: _`formats` },
+  });
+  // Only the names and the types they apply to matter here; the checks live in src/sandbox/spec-formats.ts.
+  for (const [name, type] of FORMATS) ajv.addFormat(name, { type, validate: () => true });
+  ajv.addSchema({ $id: SPEC_ID, components: withoutDocs(spec.components) });
+  return ajv;
+}
+
+const table = [];
+// Validators of values as JSON carries them (bodies), and of parameters and headers, which arrive as text and
+// are read as their schema's type first (Ajv's coerceTypes).
+const bodyValidators = {};
+const textValidators = {};
+const nameOf = (...parts) => parts.map((part) => part.replace(/[^A-Za-z0-9]/g, "_")).join("_");
+/** The body validator of `schema`: one per component a `$ref` names, shared by every place that names it. */
+function bodyValidator(schema, inlineName) {
+  const component = /^#\/components\/schemas\/([^/]+)$/.exec(schema.$ref ?? "")?.[1];
+  const name = component ? nameOf("schema", component) : inlineName;
+  bodyValidators[name] ??= compilable(schema);
+  return name;
+}
+
+for (const { method, path, operation, parameters } of operations()) {
+  const id = operation.operationId;
+  const entry = {
+    id,
+    method: method.toUpperCase(),
+    path,
+    pathParameters: parameters.filter((p) => p.in === "path").map((p) => p.name),
+    queryParameters: parameters.filter((p) => p.in === "query").map((p) => p.name),
+    parametersValidator: nameOf("parameters", id),
+    requestBody: undefined,
+    responses: {},
+  };
+  const group = (location) => {
+    const found = parameters.filter((p) => p.in === location);
+    return {
+      type: "object",
+      properties: Object.fromEntries(found.map((p) => [p.name, compilable(p.schema)])),
+      required: found.filter((p) => p.required).map((p) => p.name),
+    };
+  };
+  textValidators[entry.parametersValidator] = {
+    type: "object",
+    properties: { path: group("path"), query: group("query") },
+  };
+  if (operation.requestBody) {
+    const body = resolve(operation.requestBody);
+    const json = body.content?.["application/json"];
+    if (json?.schema) {
+      const validator = bodyValidator(json.schema, nameOf("request", id));
+      entry.requestBody = { required: body.required === true, mediaType: "application/json", validator };
+    }
+  }
+  for (const [status, reference] of Object.entries(operation.responses ?? {})) {
+    const response = resolve(reference);
+    const json = response.content?.["application/json"];
+    const answer = { status: Number(status), body: undefined, headers: [] };
+    if (json?.schema) {
+      answer.body = bodyValidator(json.schema, nameOf("response", id, status));
+    }
+    for (const [name, headerReference] of Object.entries(response.headers ?? {})) {
+      const header = resolve(headerReference);
+      const validator = nameOf("header", id, status, name);
+      textValidators[validator] = compilable(header.schema ?? {});
+      answer.headers.push({ name: name.toLowerCase(), required: header.required === true, validator });
+    }
+    entry.responses[status] = answer;
+  }
+  table.push(entry);
+}
+
+// The body of every answer the sandbox gives outside the API's operations (a route the API lacks, a body too
+// large): the API's error body.
+const errorSchema = spec.components?.schemas?.ErrorResponse;
+if (!errorSchema) throw new Error("spec/openapi.yaml has no ErrorResponse schema, which every refusal answers with");
+const errorBodyValidator = bodyValidator({ $ref: "#/components/schemas/ErrorResponse" });
+
+function standalone(ajv, schemas) {
+  for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, name);
+  const exports = Object.fromEntries(Object.keys(schemas).map((name) => [name, name]));
+  const code = standaloneCode
+    .default(ajv, exports)
+    .replace(/^"use strict";/, "")
+    // Ajv's standalone ESM still requires its length helper; the sandbox has its own (spec-formats.ts).
+    .replaceAll('require("ajv/dist/runtime/ucs2length").default', "ucs2length");
+  const required = /require\("[^"]+"\)/.exec(code);
+  if (required)
+    throw new Error(
+      `the generated validators ${required[0]}, which an ES module cannot: map it in scripts/generate.mjs`,
+    );
+  return code;
+}
+
+const validators = [
+  HEADER,
+  "// @ts-nocheck",
+  'import { formats, ucs2length } from "../sandbox/spec-formats.js";',
+  standalone(ajvFor({}), bodyValidators),
+  "",
+].join("\n");
+const textValidatorsSource = [
+  HEADER,
+  "// @ts-nocheck",
+  'import { formats, ucs2length } from "../sandbox/spec-formats.js";',
+  standalone(ajvFor({ coerceTypes: true, useDefaults: true }), textValidators),
+  "",
+].join("\n");
+
+// The values the spec lists for each open enum (`anyOf: [{ enum }, { type: string }]`), which the seeded calls
+// walk through.
+const knownValues = Object.fromEntries(
+  Object.entries(spec.components?.schemas ?? {}).flatMap(([name, schema]) => {
+    const values = (schema.anyOf ?? []).flatMap((branch) => resolve(branch).enum ?? []);
+    return values.length > 0 ? [[name, values]] : [];
+  }),
+);
+
+const operationsSource = [
+  HEADER,
+  'import type { Operation } from "../sandbox/operation.js";',
+  "",
+  "/** Every operation of spec/openapi.yaml, in document order. */",
+  `export const OPERATIONS = ${JSON.stringify(table, null, 2)} as const satisfies readonly Operation[];`,
+  "",
+  'export type OperationId = (typeof OPERATIONS)[number]["id"];',
+  "",
+  "/** The values the spec lists for each of its open enums, by schema name. */",
+  `export const KNOWN_VALUES = ${JSON.stringify(knownValues, null, 2)} as const;`,
+  "",
+  "/** The validator of the API's error body, which every answer outside an operation has. */",
+  `export const ERROR_BODY_VALIDATOR = ${JSON.stringify(errorBodyValidator)};`,
+  "",
+].join("\n");
+
+await mkdir(outDir, { recursive: true });
+await Promise.all([
+  writeFile(new URL("operations.ts", outDir), operationsSource),
+  writeFile(new URL("body-validators.ts", outDir), validators),
+  writeFile(new URL("text-validators.ts", outDir), textValidatorsSource),
+]);
+console.log(
+  "generated src/generated/operations.ts (operations, known values), body-validators.ts and text-validators.ts",
+);

@@ -1,0 +1,241 @@
+// The whole sandbox as one function of a Request: the guard, the control routes, faults and latency, the key and
+// its world, routing by the generated operation table, `Prefer: code=N`, the spec's checks of the request, the
+// operation's behaviour, and the spec's check of the answer. The transports (node:http, MSW, a fetch function)
+// only carry requests here and answers back.
+import { apiError, type ErrorStatus } from "./api-error.js";
+import { CALLS_BEHAVIOUR, type Outcome } from "./calls-behaviour.js";
+import type { SandboxClock } from "./clock.js";
+import { answerControlRequest, isControlPath } from "./control-routes.js";
+import { FAULT_HEADER, type Fault, faultAsked } from "./faults.js";
+import type { Operation } from "./operation.js";
+import { codeAsked, documentedStatuses, PREFER_HEADER } from "./prefer.js";
+import { readBoundedBody } from "./read-body.js";
+import type { RequestGuard } from "./request-guard.js";
+import { routeOf } from "./routes.js";
+import { answerProblem, readParameters, requestBodyProblem } from "./spec-check.js";
+import type { World, Worlds } from "./worlds.js";
+
+/** One answer of the sandbox that broke the spec: a bug in the sandbox, answered as a 500 that names it. */
+export interface SpecViolation {
+  /** Always true: a request that breaks the spec is the API's 400, not a violation of the sandbox. */
+  inResponse: true;
+  /** Such as `listCalls 200: body data[0].status must be string`. */
+  description: string;
+}
+
+export interface SandboxCore {
+  readonly worlds: Worlds;
+  readonly clock: SandboxClock;
+  readonly guard: RequestGuard;
+  /** The path the sandbox's routes start after: `/` unless its base URL has a path. */
+  readonly basePath: string;
+  readonly latencyMs: number;
+  readonly maxBodyBytes: number;
+  /** Faults for the next API requests of any world, queued with the sandbox's own `failNext`. */
+  readonly faults: Fault[];
+  readonly violations: SpecViolation[];
+  /** Aborted when the sandbox stops: ends every pending delay. */
+  readonly lifetime: AbortSignal;
+}
+
+const JSON_TYPE = "application/json";
+/** A key longer than this names no world: no real key is, and a world's name is held in memory. */
+const MAX_KEY_LENGTH = 4096;
+
+export async function handleRequest(core: SandboxCore, request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const method = request.method.toUpperCase();
+  const origin = request.headers.get("origin");
+  const pathname = withoutBase(url.pathname, core.basePath);
+  const control = pathname !== undefined && isControlPath(pathname);
+  const error = (status: ErrorStatus, message: string, headers: Record<string, string> = {}) =>
+    reply(method, status, { ...core.guard.corsHeaders(origin, control), ...headers }, errorBody(status, message));
+  const errorBody = (status: ErrorStatus, message: string) =>
+    apiError(status, message, url.pathname, core.clock.startTime + core.clock.elapsed()).body;
+
+  const refusal = core.guard.refusal(url, origin, control);
+  if (refusal) return reply(method, 403, {}, errorBody(403, refusal));
+  if (method === "OPTIONS") {
+    const headers = core.guard.preflight(origin, control);
+    return headers
+      ? new Response(null, { status: 204, headers })
+      : reply(method, 403, {}, errorBody(403, "preflight refused"));
+  }
+  if (pathname === undefined) return error(404, `No route for ${method} ${url.pathname}`);
+  if (!decodes(pathname)) return error(400, "Invalid request: the path holds a malformed percent-encoding");
+
+  const apiKey = request.headers.get("x-api-key") ?? "";
+  if (control) {
+    if (!apiKey) return error(401, "The control routes act on the world of an X-API-Key: send the key your tests use");
+    if (apiKey.length > MAX_KEY_LENGTH) return error(401, `The X-API-Key is longer than ${MAX_KEY_LENGTH} characters`);
+    const answer = answerControlRequest(method, url, core.worlds.of(apiKey), core.clock);
+    return reply(method, answer.status, core.guard.corsHeaders(origin, control), answer.body);
+  }
+
+  const body = await readBoundedBody(request, core.maxBodyBytes);
+  if (body === "too large") {
+    return error(413, `The request body is over ${core.maxBodyBytes} bytes, the most the sandbox reads`);
+  }
+
+  const world = apiKey && apiKey.length <= MAX_KEY_LENGTH ? core.worlds.of(apiKey) : undefined;
+  // A HEAD asks only for the headers of a GET: like a CORS preflight, it does not use up a queued fault.
+  const fault = method === "HEAD" ? undefined : faultFor(core, request.headers.get(FAULT_HEADER), world);
+  const wait = core.latencyMs + (typeof fault === "object" && fault.kind === "delay" ? fault.milliseconds : 0);
+  if (wait > 0) await delay(wait, AbortSignal.any([request.signal, core.lifetime]));
+  if (typeof fault === "object" && fault.kind === "reset") return Response.error();
+
+  // 422, which every operation documents: the header's value breaks the sandbox's own constraint.
+  if (fault === "unknown") {
+    const asked = JSON.stringify(request.headers.get(FAULT_HEADER));
+    return error(
+      422,
+      `${FAULT_HEADER} must be rate-limit[;retry-after=N], server-error, delay=MS or reset, got ${asked}`,
+    );
+  }
+  if (fault?.kind === "rate-limit") {
+    return error(429, "Too many requests: wait before retrying", {
+      "retry-after": String(fault.retryAfterSeconds ?? 1),
+    });
+  }
+  if (fault?.kind === "server-error") return error(500, "The sandbox failed this request on purpose");
+  // The API wants a key; the sandbox takes any, so a test can check that its app sends one.
+  if (!world) {
+    return error(
+      401,
+      apiKey ? `The X-API-Key is longer than ${MAX_KEY_LENGTH} characters` : "The X-API-Key header is missing",
+    );
+  }
+
+  const route = routeOf(method, pathname);
+  const answer = (status: number, headers: Record<string, string>, answerBody: unknown) =>
+    checkedReply(
+      core,
+      route?.operation,
+      method,
+      status,
+      { ...core.guard.corsHeaders(origin, false), ...headers },
+      answerBody,
+      url.pathname,
+      world,
+    );
+  const fail = (status: ErrorStatus, message: string, headers: Record<string, string> = {}) =>
+    answer(status, headers, apiError(status, message, url.pathname, world.now()).body);
+  if (!route) return fail(404, `No route for ${method} ${url.pathname}`);
+  const { operation } = route;
+
+  const preferred = preferredStatus(operation, request.headers.get(PREFER_HEADER));
+  if (typeof preferred === "string") return fail(422, preferred);
+  if (preferred === 429) return fail(429, "Too many requests: wait before retrying", { "retry-after": "1" });
+  if (preferred === 500) return fail(500, "The sandbox failed this request on purpose");
+  if (preferred !== undefined)
+    return fail(preferred, `The request asked for this answer with Prefer: code=${preferred}`);
+
+  const refused = (problem: string) =>
+    fail(operation.responses["400"] ? 400 : 422, `Invalid request parameters: ${problem}`);
+  const read = readParameters(operation, route.pathValues, url.searchParams);
+  if ("problem" in read) return refused(read.problem);
+  let parsed: unknown;
+  if (operation.requestBody && method !== "HEAD") {
+    if (body === "" && operation.requestBody.required) return refused("the body is missing");
+    try {
+      parsed = body === "" ? undefined : JSON.parse(body);
+    } catch {
+      return refused("the body is not JSON");
+    }
+    const problem = requestBodyProblem(operation, parsed);
+    if (problem) return refused(problem);
+  }
+
+  const outcome: Outcome = CALLS_BEHAVIOUR[operation.id as keyof typeof CALLS_BEHAVIOUR](
+    world,
+    read.parameters,
+    parsed,
+  );
+  if (outcome.status === 404) return fail(404, outcome.message);
+  return answer(outcome.status, outcome.body === undefined ? {} : { "content-type": JSON_TYPE }, outcome.body);
+}
+
+/** The fault for this request: its header's, else the sandbox's next queued one, else its world's. */
+function faultFor(core: SandboxCore, header: string | null, world: World | undefined): Fault | "unknown" | undefined {
+  if (header !== null) return faultAsked(header);
+  return core.faults.shift() ?? world?.takeFault();
+}
+
+/**
+ * What `Prefer: code=N` asks for in place of carrying out the operation: a documented error status, or a
+ * message saying which to ask for when N is not one. Undefined without a code, or for the success.
+ */
+function preferredStatus(operation: Operation, header: string | null): ErrorStatus | string | undefined {
+  const code = codeAsked(header);
+  if (code === undefined) return undefined;
+  const documented = documentedStatuses(operation);
+  const status = documented.find((one) => String(one) === code);
+  if (status === undefined) {
+    return `Prefer: code=${code} is not a status ${operation.id} documents: ask for one of ${documented.join(", ")}`;
+  }
+  return status < 300 ? undefined : (status as ErrorStatus);
+}
+
+/** The answer, once held to the spec: one that breaks it becomes a 500 naming the violation, and is kept. */
+function checkedReply(
+  core: SandboxCore,
+  operation: Operation | undefined,
+  method: string,
+  status: number,
+  headers: Record<string, string>,
+  body: unknown,
+  path: string,
+  world: World,
+): Response {
+  const problem = answerProblem(operation, { status, headers, body });
+  if (problem === undefined) return reply(method, status, headers, body);
+  const description = `${operation?.id ?? `${method} ${path}`} ${status}: ${problem}`;
+  core.violations.push({ inResponse: true, description });
+  const message = `The sandbox's answer to ${method} ${path} broke the spec: ${description}. This is a bug in @sigmamind/mock; please report it.`;
+  console.error(`@sigmamind/mock sandbox: ${message}`);
+  return reply(
+    method,
+    500,
+    { ...headers, "content-type": JSON_TYPE, "x-sandbox-violation": description },
+    apiError(500, message, path, world.now()).body,
+  );
+}
+
+/** A JSON answer; a HEAD gets its headers only. */
+function reply(method: string, status: number, headers: Record<string, string>, body: unknown): Response {
+  if (body === undefined) return new Response(null, { status, headers });
+  const text = JSON.stringify(body);
+  const all = { ...headers, "content-type": JSON_TYPE };
+  return new Response(method === "HEAD" ? null : text, { status, headers: all });
+}
+
+/** The path after the sandbox's base path, starting with `/`; undefined for a path outside it. */
+function withoutBase(pathname: string, basePath: string): string | undefined {
+  if (basePath === "/") return pathname;
+  return pathname.startsWith(basePath) ? `/${pathname.slice(basePath.length)}` : undefined;
+}
+
+/** Whether the path's percent-encoding is well-formed. */
+function decodes(pathname: string): boolean {
+  // The decoded text is compared, not dropped: a bundler takes decodeURIComponent for a call without effects
+  // and removes a call whose result is unused, and with it the URIError this relies on.
+  try {
+    return decodeURIComponent(pathname).length >= 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits `milliseconds`, or until `signal` aborts: a caller gone or the sandbox stopped ends the wait. */
+function delay(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, milliseconds);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
