@@ -53,12 +53,15 @@ export default async function setup(project: TestProject) {
 
     const rootManifest = await readManifest(repoRoot);
     const typesNode = `@types/node@${rootManifest.devDependencies?.["@types/node"] ?? "20"}`;
+    const mockManifest = await readManifest(join(repoRoot, "packages", "mock"));
     // The MSW the mock's handlers are tested with, as a user who runs them would install it.
-    const msw = `msw@${(await readManifest(join(repoRoot, "packages", "mock"))).devDependencies?.msw}`;
+    const msw = `msw@${mockManifest.devDependencies?.msw}`;
+    // Prism is an optional peer of the mock that startMock, which the fixtures use, needs: installed at its peer range.
+    const prism = `@stoplight/prism-cli@${mockManifest.peerDependencies?.["@stoplight/prism-cli"]}`;
     const install = {
       registryUrl: registry.url,
       packages: ["@sigmamind/client", "@sigmamind/mock", "@sigmamind/cli"],
-      devPackages: [typesNode, msw],
+      devPackages: [typesNode, msw, prism],
     };
     const [esmProject, cjsProject] = await Promise.all([
       createFreshProject("esm", { ...install, dir: join(root, "esm-project") }),

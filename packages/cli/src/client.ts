@@ -4,7 +4,7 @@ import { type Logger, SigmaMind } from "@sigmamind/client";
 import { UsageError } from "./errors.js";
 import type { ConnectionSettings, FakeApi } from "./global-flags.js";
 import type { TextOutput } from "./io-streams.js";
-import { loadMock } from "./load-mock.js";
+import { loadMock, prismToInstall } from "./load-mock.js";
 
 // The fakes accept any key; a placeholder means a real key is never sent to them.
 const MOCK_API_KEY = "mock-api-key";
@@ -73,7 +73,17 @@ async function startFake(kind: FakeApi): Promise<{ url: string; stop(): Promise<
       `${flag} needs a newer @sigmamind/mock, whose installed version has no ${kind === "sandbox" ? "startSandbox" : "startMock"}: ${install}`,
     );
   }
-  return start();
+  return start().catch((error: unknown) => {
+    // --mock runs Stoplight Prism, an optional peer dependency of @sigmamind/mock; --sandbox does not.
+    if (!(error instanceof mock.MockStartError && isModuleNotFound(error.cause))) throw error;
+    throw new UsageError(
+      `${flag} needs @stoplight/prism-cli beside @sigmamind/mock, and it is not installed: npm install --global ${prismToInstall()} (or add it to your project), then run the command again; --sandbox needs only @sigmamind/mock`,
+    );
+  });
+}
+
+function isModuleNotFound(cause: unknown): boolean {
+  return (cause as NodeJS.ErrnoException | undefined)?.code === "MODULE_NOT_FOUND";
 }
 
 /** stdout belongs to the data: every log line goes to stderr, whatever its level. */

@@ -1,22 +1,32 @@
 // --mock and --sandbox: a fake API started for the run, from @sigmamind/mock, which is installed only on purpose.
+import { createRequire } from "node:module";
 import { describe, expect, test, vi } from "vitest";
 import { linesOf } from "./support/run-cli.js";
 import { runInProcess } from "./support/run-in-process.js";
 
-const loading = vi.hoisted(() => ({ missing: false, old: false }));
+const loading = vi.hoisted(() => ({ missing: false, old: false, withoutPrism: false }));
 vi.mock(import("../src/load-mock.js"), async (importOriginal) => {
   const actual = await importOriginal();
   return {
-    loadMock: () =>
-      loading.missing
-        ? Promise.reject(
-            Object.assign(new Error("Cannot find package '@sigmamind/mock' imported from /x/main.js"), {
-              code: "ERR_MODULE_NOT_FOUND",
-            }),
-          )
-        : loading.old
-          ? Promise.resolve({ startMock: async () => ({ url: "http://127.0.0.1:9", stop: async () => {} }) } as never)
-          : actual.loadMock(),
+    ...actual,
+    loadMock: async () => {
+      if (loading.missing) {
+        throw Object.assign(new Error("Cannot find package '@sigmamind/mock' imported from /x/main.js"), {
+          code: "ERR_MODULE_NOT_FOUND",
+        });
+      }
+      if (loading.old) {
+        return { startMock: async () => ({ url: "http://127.0.0.1:9", stop: async () => {} }) } as never;
+      }
+      const mock = await actual.loadMock();
+      if (!loading.withoutPrism) return mock;
+      // startMock as it fails where @stoplight/prism-cli cannot be resolved (packages/mock/test/without-prism.test.ts).
+      const cause = Object.assign(new Error("Cannot find module '@stoplight/prism-cli/dist/index.js'"), {
+        code: "MODULE_NOT_FOUND",
+      });
+      const notInstalled = new mock.MockStartError("Stoplight Prism is not installed.", { cause });
+      return { ...mock, startMock: () => Promise.reject(notInstalled) };
+    },
   };
 });
 
@@ -71,6 +81,36 @@ describe("without @sigmamind/mock installed", () => {
       );
     } finally {
       loading.missing = false;
+    }
+  });
+});
+
+describe("with @sigmamind/mock installed but not Stoplight Prism", () => {
+  test("--mock says how to install Prism, and exits 2", async () => {
+    loading.withoutPrism = true;
+    try {
+      const { code, stdout, stderr } = await runInProcess(["calls", "list", "--mock"]);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      const { peerDependencies } = createRequire(import.meta.url)("@sigmamind/mock/package.json");
+      expect(stderr).toMatch(/^sigmamind: --mock needs @stoplight\/prism-cli beside @sigmamind\/mock/);
+      expect(stderr).toContain(
+        `npm install --global @stoplight/prism-cli@${peerDependencies["@stoplight/prism-cli"]} (or add it to your project)`,
+      );
+      expect(stderr).toContain("--sandbox needs only @sigmamind/mock");
+    } finally {
+      loading.withoutPrism = false;
+    }
+  });
+
+  test("--sandbox does not need it", async () => {
+    loading.withoutPrism = true;
+    try {
+      const { code, stdout } = await runInProcess(["calls", "list", "--sandbox", "--size", "1", "--format", "json"]);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).data).toHaveLength(1);
+    } finally {
+      loading.withoutPrism = false;
     }
   });
 });

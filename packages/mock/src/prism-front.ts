@@ -3,9 +3,10 @@
 // that is not JSON, or a path the spec does not have, in an error shape of its own. The front answers those as
 // the API does, refuses a body over the limit before holding it, and passes everything else to Prism as it was
 // sent, and Prism's answer back.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { apiError, type ErrorStatus } from "./sandbox/api-error.js";
 import { close, listen, toRequest, writeResponse } from "./sandbox/node-http.js";
+import { hasWellFormedPercentEncoding } from "./sandbox/percent-encoding.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./sandbox/read-body.js";
 import { routeOf } from "./sandbox/routes.js";
 
@@ -41,23 +42,17 @@ export async function startPrismFront(prismUrl: string, options: PrismFrontOptio
   const server = createServer((incoming, response) => {
     const gone = new AbortController();
     response.once("close", () => gone.abort());
+    // Whatever goes wrong, the process goes on: the client gets a 500 if it can still be told, else a reset.
     answer(incoming, prismUrl, gone.signal)
+      .catch(() => errorAnswer(500, "The mock could not answer this request", "/", null))
       .then((reply) => writeResponse(response, reply))
-      .catch(() => {
-        // Whatever went wrong, the process goes on: the client gets a 500 if it can still be told, else a reset.
-        if (response.headersSent || response.destroyed) return response.destroy();
-        return writeResponse(response, errorAnswer(500, "The mock could not answer this request", "/", null));
-      });
+      .catch(() => response.destroy());
   });
   const url = await listen(server, options.port, options.host);
   return { url, close: () => close(server) };
 }
 
-async function answer(
-  incoming: Parameters<typeof toRequest>[0],
-  prismUrl: string,
-  signal: AbortSignal,
-): Promise<Response> {
+async function answer(incoming: IncomingMessage, prismUrl: string, signal: AbortSignal): Promise<Response> {
   const read = await toRequest(incoming, DEFAULT_MAX_BODY_BYTES, signal);
   if ("status" in read) {
     // A body left unread would be taken for the next request on this connection.
@@ -68,7 +63,7 @@ async function answer(
   const method = request.method.toUpperCase();
   const error = (status: ErrorStatus, message: string) =>
     errorAnswer(status, message, url.pathname, request.headers.get("origin"));
-  const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+  const body = request.body === null ? undefined : await request.arrayBuffer();
 
   if (!hasWellFormedPercentEncoding(url.pathname)) {
     return error(400, "Invalid request: the path holds a malformed percent-encoding");
@@ -87,7 +82,7 @@ async function answer(
 }
 
 /** Sends the request to Prism as it came, and Prism's answer back as it went. */
-async function forward(request: Request, body: Uint8Array | undefined, prismUrl: string): Promise<Response> {
+async function forward(request: Request, body: ArrayBuffer | undefined, prismUrl: string): Promise<Response> {
   const url = new URL(request.url);
   // Joined, not resolved against Prism's URL: a path such as `//@` would otherwise name another host.
   const target = `${prismUrl}${url.pathname}${url.search}`;
@@ -130,16 +125,6 @@ function errorAnswer(
   const headers: Record<string, string> = { ...extraHeaders, "content-type": "application/json" };
   if (origin !== null) headers["access-control-allow-origin"] = "*";
   return new Response(JSON.stringify(apiError(status, message, path, Date.now()).body), { status, headers });
-}
-
-function hasWellFormedPercentEncoding(pathname: string): boolean {
-  // The decoded text is compared, not dropped: a bundler takes decodeURIComponent for a call without effects
-  // and removes a call whose result is unused, and with it the URIError this relies on.
-  try {
-    return decodeURIComponent(pathname).length >= 0;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether `text` is a JSON value other than `null`, which no operation's body is. */

@@ -74,7 +74,7 @@ describe("requests that would kill Prism or get Prism's own error shape", () => 
     ["/nowhere", "/nowhere"],
     ["a path of 8000 characters", `/v1/calls/${"x".repeat(8000)}/more`],
   ])("%s, a path no operation has, is the API's 404", async (_name, target) => {
-      const answer = await rawRequest(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: k`);
+    const answer = await rawRequest(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: k`);
     expect(answer.status).toBe(404);
     expectApiError(JSON.parse(answer.body));
     await expectPrismAnswers();

@@ -8,6 +8,7 @@ import type { SandboxClock } from "./clock.js";
 import { answerControlRequest, isControlPath } from "./control-routes.js";
 import { FAULT_HEADER, type Fault, faultAsked } from "./faults.js";
 import type { Operation } from "./operation.js";
+import { hasWellFormedPercentEncoding } from "./percent-encoding.js";
 import { codeAsked, documentedStatuses, PREFER_HEADER } from "./prefer.js";
 import { readBoundedBody } from "./read-body.js";
 import type { RequestGuard } from "./request-guard.js";
@@ -62,7 +63,8 @@ export async function handleRequest(core: SandboxCore, request: Request): Promis
       : reply(method, 403, {}, errorBody(403, "preflight refused"));
   }
   if (pathname === undefined) return error(404, `No route for ${method} ${url.pathname}`);
-  if (!decodes(pathname)) return error(400, "Invalid request: the path holds a malformed percent-encoding");
+  if (!hasWellFormedPercentEncoding(pathname))
+    return error(400, "Invalid request: the path holds a malformed percent-encoding");
 
   const apiKey = request.headers.get("x-api-key") ?? "";
   if (control) {
@@ -213,17 +215,6 @@ function reply(method: string, status: number, headers: Record<string, string>, 
 function withoutBase(pathname: string, basePath: string): string | undefined {
   if (basePath === "/") return pathname;
   return pathname.startsWith(basePath) ? `/${pathname.slice(basePath.length)}` : undefined;
-}
-
-/** Whether the path's percent-encoding is well-formed. */
-function decodes(pathname: string): boolean {
-  // The decoded text is compared, not dropped: a bundler takes decodeURIComponent for a call without effects
-  // and removes a call whose result is unused, and with it the URIError this relies on.
-  try {
-    return decodeURIComponent(pathname).length >= 0;
-  } catch {
-    return false;
-  }
 }
 
 /** Waits `milliseconds`, or until `signal` aborts: a caller gone or the sandbox stopped ends the wait. */

@@ -7,6 +7,7 @@ import { startVitest } from "vitest/node";
 const [root, runs, workers] = process.argv.slice(2);
 const results = [];
 for (let run = 0; run < Number(runs); run++) {
+  console.log(`--- run ${run + 1} of ${runs}`);
   const started = performance.now();
   process.exitCode = undefined;
   const vitest = await startVitest("test", [], { root, run: true, maxWorkers: Number(workers), reporters: ["dot"] });

@@ -3,6 +3,7 @@
 // used to flake (one file's reset deleted another's call; ids started again after a reset). Ten runs in a row of
 // the fixture project beside this file must all pass.
 import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
 
@@ -57,6 +58,12 @@ describe(`four test files sharing one sandbox, ${RUNS} runs at --maxWorkers=${WO
   let output: string;
 
   beforeAll(async () => {
+    const setup = fileURLToPath(import.meta.resolve("@sigmamind/mock/vitest/sandbox"));
+    if (!existsSync(setup)) {
+      throw new Error(
+        `The fixture imports @sigmamind/mock as a user's project does, from ${setup}, which is missing: run \`pnpm --filter @sigmamind/mock build\` first`,
+      );
+    }
     ({ runs, output } = await runFixture());
     const times = runs.map((run) => run.milliseconds);
     console.info(`${RUNS} fixture runs: ${times.join(", ")} ms (${times.reduce((sum, time) => sum + time, 0)} ms)`);
