@@ -14,6 +14,8 @@ import { roundRatios } from "./overhead.mjs";
 export const UP_FRONT_BUNDLE_LIMIT_BYTES = 10 * 1024;
 /** Streaming may take this much more peak RSS than raw fetch streaming the same calls in the same run. */
 export const STREAM_RSS_ALLOWANCE = 0.1;
+/** The sandbox's first answer, from spawning `node`: 1/20 of the 4.4 s a Prism mock takes to start here. */
+export const SANDBOX_START_LIMIT_MS = 4400 / 20;
 
 /** @param {Omit<Results, "budgets">} results @returns {Budget[]} */
 export function checkBudgets(results) {
@@ -75,6 +77,69 @@ export function checkBudgets(results) {
       UP_FRONT_BUNDLE_LIMIT_BYTES,
       "bytes",
     ),
+    ...sandboxBudgets(results),
+  ];
+}
+
+/** @param {Omit<Results, "budgets">} results @returns {Budget[]} */
+function sandboxBudgets({ sandboxStart, sandboxThroughput, sandboxMemory }) {
+  const startScenario = `spawn node to first GET /v1/calls answer, median of ${sandboxStart.rounds.length} rounds`;
+  /** @param {string} server @param {string} scenario */
+  const requestsPerSecond = (server, scenario) =>
+    sandboxThroughput.runs.find((run) => run.server === server && run.scenario === scenario)?.requestsPerSecond ??
+    Number.NaN;
+  const throughputScenario = `autocannon, ${sandboxThroughput.settings.connections} connections, ${sandboxThroughput.settings.durationSeconds} s each`;
+  const loadedScenario = `${throughputScenario}; loaded: ${sandboxThroughput.loadedTotalCalls.toLocaleString("en-US")} calls in the world asked`;
+  const { sandbox, bare } = sandboxMemory.started;
+  const { start, reset } = sandboxMemory.reset;
+  return [
+    atMost("sandbox start-up vs bare node:http server", startScenario, sandboxStart.ratio, 3, "×"),
+    {
+      ...atMost("sandbox start-up", startScenario, sandboxStart.sandboxMs, SANDBOX_START_LIMIT_MS, "ms"),
+      basis: "1/20 of 4.4 s",
+    },
+    {
+      name: "sandbox GET /v1/calls requests/s vs bare node:http server",
+      scenario: `${throughputScenario}, size 10, same page bytes`,
+      figure: requestsPerSecond("sandbox", "list, fresh") / requestsPerSecond("bare", "list"),
+      limit: 0.25,
+      unit: "×",
+      comparison: "at least",
+      pass: requestsPerSecond("sandbox", "list, fresh") / requestsPerSecond("bare", "list") >= 0.25,
+    },
+    atMost(
+      "sandbox GET /v1/calls requests/s, fresh vs loaded",
+      loadedScenario,
+      requestsPerSecond("sandbox", "list, fresh") / requestsPerSecond("sandbox", "list, loaded"),
+      1.5,
+      "×",
+    ),
+    atMost(
+      "sandbox GET /v1/calls/{callId} requests/s, fresh vs loaded",
+      loadedScenario,
+      requestsPerSecond("sandbox", "get by id, fresh") / requestsPerSecond("sandbox", "get by id, loaded"),
+      1.5,
+      "×",
+    ),
+    atMost(
+      "started sandbox RSS vs bare node:http server",
+      `own process, after one request and gc(), median of ${sandboxMemory.started.rounds.length}`,
+      sandbox.rssMb / bare.rssMb,
+      1.5,
+      "×",
+    ),
+    {
+      // heapUsed, not RSS: V8 keeps the pages its heap grew into after a collection frees them, so RSS stays near
+      // its peak whatever the sandbox releases. RSS is reported beside it.
+      ...atMost(
+        "sandbox heap used after 10,000 creates and a reset vs at the start",
+        "one world, over HTTP; after gc()",
+        reset.heapUsedMb / start.heapUsedMb,
+        1.1,
+        "×",
+      ),
+      basis: `${start.heapUsedMb.toFixed(1)} MB at the start + 10%`,
+    },
   ];
 }
 

@@ -1,5 +1,11 @@
 // Renders results.json's figures as results.md: tables a reader can compare at a glance.
-import { budgetFigure, budgetLimit, STREAM_RSS_ALLOWANCE, UP_FRONT_BUNDLE_LIMIT_BYTES } from "./budgets.mjs";
+import {
+  budgetFigure,
+  budgetLimit,
+  SANDBOX_START_LIMIT_MS,
+  STREAM_RSS_ALLOWANCE,
+  UP_FRONT_BUNDLE_LIMIT_BYTES,
+} from "./budgets.mjs";
 import { BASELINES } from "./overhead.mjs";
 import { median } from "./stats.mjs";
 
@@ -32,14 +38,15 @@ function table(header, rows, textColumns = 1) {
 
 /** @param {Results} results @returns {string} */
 export function renderMarkdown(results) {
-  const { machine, clientBuild, overhead, prefetch, stream, bundles, clientSources, typeCost, budgets } = results;
+  const { machine, clientBuild, mockBuild, overhead, prefetch, stream, bundles, clientSources, typeCost, budgets } =
+    results;
   const failed = budgets.filter((budget) => !budget.pass).length;
   const openapiFetch = bundles.find((bundle) => bundle.name === "openapi-fetch");
   const client = bundles.find((bundle) => bundle.name === "client");
   const sections = [
     "# @sigmamind/client benchmark results",
     `Written by \`pnpm bench\` on ${results.date} in ${(results.durationMs / 1000).toFixed(0)} s: Node.js ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, load average ${machine.loadAverage.map((load) => load.toFixed(2)).join(" / ")} at the start. The machine is shared: timings move by several percent between runs; compare ratios, not absolute times. See README.md for what each figure means.`,
-    `Measured build: \`packages/client/dist/index.mjs\` built ${clientBuild.builtAt}, sha256 \`${clientBuild.sha256.slice(0, 12)}\`.${clientBuild.changedDuringRun ? " **It was rebuilt during the run: these figures mix two builds; run again.**" : ""}`,
+    `Measured build: \`packages/client/dist/index.mjs\` built ${clientBuild.builtAt}, sha256 \`${clientBuild.sha256.slice(0, 12)}\`.${clientBuild.changedDuringRun ? " **It was rebuilt during the run: these figures mix two builds; run again.**" : ""} \`packages/mock/dist/\` built ${mockBuild.builtAt}, sha256 of its files \`${mockBuild.sha256.slice(0, 12)}\`.${mockBuild.changedDuringRun ? " **It was rebuilt during the run: the sandbox's figures may mix two builds; run again.**" : ""}`,
     `## Budgets: ${failed === 0 ? "all pass" : `${failed} of ${budgets.length} fail`}`,
     table(
       ["budget", "scenario", "figure", "limit", "result"],
@@ -169,6 +176,87 @@ export function renderMarkdown(results) {
       ]),
     ),
     `The consumer costs ${ms(typeCost.extraMs)} ms over the empty file.`,
+    ...renderSandbox(results),
   ];
   return `${sections.filter((section) => section !== "").join("\n\n")}\n`;
+}
+
+/** @type {(keyof import("./sandbox.mjs").MemoryFigures)[]} */
+const MEMORY_KEYS = ["rssMb", "heapUsedMb", "heapTotalMb", "externalMb"];
+
+/** Section 5: the sandbox against a bare node:http server answering the same page. @param {Results} results */
+function renderSandbox({ sandboxStart: start, sandboxThroughput: throughput, sandboxMemory: memory }) {
+  const { settings } = throughput;
+  const bare = throughput.runs.find((run) => run.server === "bare");
+  /** @param {string} scenario */
+  const sandboxRun = (scenario) => throughput.runs.find((run) => run.scenario === scenario);
+  /** @param {string} operation */
+  const freshOverLoaded = (operation) =>
+    (sandboxRun(`${operation}, fresh`)?.requestsPerSecond ?? Number.NaN) /
+    (sandboxRun(`${operation}, loaded`)?.requestsPerSecond ?? Number.NaN);
+  /** @param {import("./sandbox.mjs").MemoryFigures} figures */
+  const memoryRow = (figures) => MEMORY_KEYS.map((key) => mb(figures[key]));
+  const { start: atStart, created, reset } = memory.reset;
+  return [
+    "## 5. Sandbox",
+    "`startSandbox()` from @sigmamind/mock against a bare node:http server answering GET /v1/calls with the same page bytes (the sandbox's default page, size 10, taken once in-process), each in a process of its own on 127.0.0.1, both started by the same script (`src/sandbox-server.mjs`).",
+    `### Start-up: ${start.rounds.length} rounds`,
+    `From spawning \`node\` to holding the first GET /v1/calls answer; order reversed every other round. The budget: at most 3× the bare server (median of the rounds' ratios) and at most ${SANDBOX_START_LIMIT_MS} ms (1/20 of 4.4 s).`,
+    table(
+      ["server", "median ms", "× bare", "rounds ms"],
+      [
+        [
+          "sandbox",
+          ms(start.sandboxMs),
+          times(start.ratio),
+          start.rounds.map((round) => ms(round.sandboxMs)).join(", "),
+        ],
+        ["bare node:http", ms(start.bareMs), times(1), start.rounds.map((round) => ms(round.bareMs)).join(", ")],
+      ],
+    ),
+    `### Throughput: autocannon, ${settings.connections} connections, ${settings.durationSeconds} s per scenario over ${settings.throughputRounds} rounds`,
+    `autocannon runs in the bench's process, each server in its own, all three started side by side. After a ${settings.warmupSeconds} s warm-up run of each scenario, the scenarios take turns over ${settings.throughputRounds} rounds of ${settings.durationSeconds / settings.throughputRounds} s, order reversed every other round; requests/s is all of a scenario's requests over all of its seconds. "Fresh" is a new sandbox's world (its seeded calls and one created); "loaded" is a world that holds ${throughput.loadedTotalCalls.toLocaleString("en-US")} calls, ${settings.loadedCalls.toLocaleString("en-US")} of them created with POST /v1/calls before the runs, each sandbox in a process of its own. GET by id asks for the first call created in the world. Fresh ÷ loaded: list ${times(freshOverLoaded("list"))}, get by id ${times(freshOverLoaded("get by id"))} (budget: at most 1.5× each).`,
+    table(
+      ["server", "scenario", "path", "requests/s", "× bare list", "rounds requests/s", "requests", "p50 ms", "p99 ms"],
+      throughput.runs.map((run) => [
+        run.server === "bare" ? "bare node:http" : run.server,
+        run.scenario,
+        `\`${run.url}\``,
+        run.requestsPerSecond.toFixed(0),
+        bare ? times(run.requestsPerSecond / bare.requestsPerSecond) : "",
+        run.roundsRequestsPerSecond.map((value) => value.toFixed(0)).join(", "),
+        bytes(run.requests),
+        run.latencyP50Ms,
+        run.latencyP99Ms,
+      ]),
+      3,
+    ),
+    "### Memory",
+    `Each figure after two forced collections (\`--expose-gc\`). A started server after one GET /v1/calls, median of ${memory.started.rounds.length} processes each:`,
+    table(
+      ["server", "RSS", "heap used", "heap total", "external"],
+      [
+        ["sandbox", ...memoryRow(memory.started.sandbox)],
+        ["bare node:http", ...memoryRow(memory.started.bare)],
+        ["sandbox × bare", ...MEMORY_KEYS.map((key) => times(memory.started.sandbox[key] / memory.started.bare[key]))],
+      ],
+    ),
+    `One sandbox: at the start (after ${settings.warmupCreates.toLocaleString("en-US")} creates, a reset and a GET in the world, so the code V8 compiles and optimizes for them is in every row), after ${settings.createdBeforeReset.toLocaleString("en-US")} POST /v1/calls in one world, and after that world's POST /__sandbox/reset. The budget checks heap used (at most the start's + 10%); RSS is not the budget: it follows the pages V8 keeps once its heap has grown, not what the sandbox lets go.`,
+    table(
+      ["when", "RSS", "heap used", "heap total", "external", "heap used × start", "RSS × start"],
+      [
+        ["start", atStart],
+        [`after ${settings.createdBeforeReset.toLocaleString("en-US")} creates`, created],
+        ["after reset", reset],
+      ].map(([label, figures]) => {
+        const row = /** @type {import("./sandbox.mjs").MemoryFigures} */ (figures);
+        return [
+          /** @type {string} */ (label),
+          ...memoryRow(row),
+          times(row.heapUsedMb / atStart.heapUsedMb),
+          times(row.rssMb / atStart.rssMb),
+        ];
+      }),
+    ),
+  ];
 }

@@ -1,8 +1,9 @@
 // `pnpm bench`: every measurement in one run, written to results.json (raw figures) and results.md (tables),
 // exiting 1 with the figure of each budget that broke.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const clientEntry = fileURLToPath(import.meta.resolve("@sigmamind/client"));
@@ -12,12 +13,20 @@ if (!existsSync(clientEntry)) {
   );
   process.exit(2);
 }
+const mockEntry = fileURLToPath(import.meta.resolve("@sigmamind/mock"));
+if (!existsSync(mockEntry)) {
+  console.error(
+    `@sigmamind/mock is not built (${mockEntry} is missing). Run: TURBO_TELEMETRY_DISABLED=1 pnpm exec turbo run build --filter=@sigmamind/mock`,
+  );
+  process.exit(2);
+}
 
 const { checkBudgets, describeBudget } = await import("./budgets.mjs");
 const { measureBundles, measureClientSources } = await import("./bundle-size.mjs");
 const { measureOverhead } = await import("./overhead.mjs");
 const { measurePrefetch, measureStreamMemory } = await import("./pagination.mjs");
 const { renderMarkdown } = await import("./report.mjs");
+const { measureSandboxMemory, measureSandboxStart, measureSandboxThroughput } = await import("./sandbox.mjs");
 const { measureTypeCost } = await import("./type-cost.mjs");
 
 /**
@@ -25,26 +34,43 @@ const { measureTypeCost } = await import("./type-cost.mjs");
  *   date: string, durationMs: number,
  *   machine: { node: string, cpus: number, cpuModel: string, loadAverage: number[] },
  *   clientBuild: { entry: string, sha256: string, builtAt: string, changedDuringRun: boolean },
+ *   mockBuild: { entry: string, sha256: string, builtAt: string, changedDuringRun: boolean },
  *   overhead: Awaited<ReturnType<typeof measureOverhead>>,
  *   prefetch: Awaited<ReturnType<typeof measurePrefetch>>,
  *   stream: Awaited<ReturnType<typeof measureStreamMemory>>,
  *   bundles: Awaited<ReturnType<typeof measureBundles>>,
  *   clientSources: Awaited<ReturnType<typeof measureClientSources>>,
  *   typeCost: Awaited<ReturnType<typeof measureTypeCost>>,
+ *   sandboxStart: Awaited<ReturnType<typeof measureSandboxStart>>,
+ *   sandboxThroughput: Awaited<ReturnType<typeof measureSandboxThroughput>>,
+ *   sandboxMemory: Awaited<ReturnType<typeof measureSandboxMemory>>,
  *   budgets: import("./budgets.mjs").Budget[],
  * }} Results
  */
 
-/** Which build was measured: a rebuild in the middle of a run would mix two clients' figures. */
-function fingerprint() {
-  return {
-    sha256: createHash("sha256").update(readFileSync(clientEntry)).digest("hex"),
-    builtAt: statSync(clientEntry).mtime.toISOString(),
-  };
+/**
+ * Which build was measured: a rebuild in the middle of a run would mix two builds' figures. The mock's whole
+ * dist/ counts, since its entry only re-exports the chunks the sandbox lives in.
+ * @param {string[]} files
+ */
+function fingerprint(files) {
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(readFileSync(file));
+  return { sha256: hash.digest("hex"), builtAt: statSync(files[0] ?? "").mtime.toISOString() };
 }
+const mockDist = dirname(mockEntry);
+/** The entry first, for the build time, then every other file of dist/. */
+const mockFiles = () => [
+  mockEntry,
+  ...readdirSync(mockDist)
+    .sort()
+    .map((file) => join(mockDist, file))
+    .filter((file) => file !== mockEntry),
+];
 
 const started = performance.now();
-const buildAtStart = fingerprint();
+const buildAtStart = fingerprint([clientEntry]);
+const mockBuildAtStart = fingerprint(mockFiles());
 const machine = {
   node: process.versions.node,
   cpus: cpus().length,
@@ -66,22 +92,35 @@ const stream = await section("2. pagination: streaming memory", measureStreamMem
 const bundles = await section("3. bundle size", measureBundles);
 const clientSources = await measureClientSources();
 const typeCost = await section("4. type cost", measureTypeCost);
+const sandboxStart = await section("5. sandbox: start-up", measureSandboxStart);
+const sandboxThroughput = await section("5. sandbox: throughput", measureSandboxThroughput);
+const sandboxMemory = await section("5. sandbox: memory", measureSandboxMemory);
 
-const changedDuringRun = fingerprint().sha256 !== buildAtStart.sha256;
+const changedDuringRun = fingerprint([clientEntry]).sha256 !== buildAtStart.sha256;
 if (changedDuringRun) {
   console.error(`\nWARNING: ${clientEntry} was rebuilt during the run; its figures mix two builds. Run again.`);
+}
+const mockChangedDuringRun = fingerprint(mockFiles()).sha256 !== mockBuildAtStart.sha256;
+if (mockChangedDuringRun) {
+  console.error(
+    `\nWARNING: ${mockDist} was rebuilt during the run; the sandbox's figures may mix two builds. Run again.`,
+  );
 }
 const measured = {
   date: new Date().toISOString(),
   durationMs: performance.now() - started,
   machine,
   clientBuild: { entry: clientEntry, ...buildAtStart, changedDuringRun },
+  mockBuild: { entry: mockEntry, ...mockBuildAtStart, changedDuringRun: mockChangedDuringRun },
   overhead,
   prefetch,
   stream,
   bundles,
   clientSources,
   typeCost,
+  sandboxStart,
+  sandboxThroughput,
+  sandboxMemory,
 };
 /** @type {Results} */
 const results = { ...measured, budgets: checkBudgets(measured) };

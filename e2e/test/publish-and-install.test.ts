@@ -100,15 +100,16 @@ describe.each([
     expect(sandbox).toMatchObject({ totalCounts: 57, totalPages: 6 });
   });
 
-  test("runs the published sandbox over HTTP and through MSW with the same answers, and its factories", async () => {
+  test("runs the published sandbox over HTTP, through its own fetch and through MSW with the same answers, and its factories", async () => {
     if (kind === "CommonJS") await compile(dir, "tsconfig.msw.json");
     const run = async (script: string) =>
       (await runCommand(process.execPath, [script], { cwd: dir })).stdout.trim().split("\n");
-    const [overHttp, factories] = await run("dist/sandbox.js");
+    const [overHttp, inProcess, factories] = await run("dist/sandbox.js");
     const [throughMsw] = await run("dist/sandbox-msw.js");
     // Created scheduled, over by the hour's end, and listed with the 23 seeded calls across 5 pages.
     expect(overHttp).toMatch(/^http scheduled (ended|not-connected) 24$/);
     expect(throughMsw?.replace(/^msw /, "http ")).toBe(overHttp);
+    expect(inProcess?.replace(/^fetch /, "http ")).toBe(overHttp);
     expect(factories).toBe("factories ended 5 true");
   });
 });

@@ -18,6 +18,8 @@ export interface CallStore {
   /** False when no call has that id. */
   remove(callId: string): boolean;
   readonly size: number;
+  /** How many times a call was added or removed: what was read before is still true while it stays the same. */
+  readonly changes: number;
 }
 
 export type PlaceCall = (request: CreateCallRequest) => StoredCall;
@@ -27,6 +29,7 @@ export function createCallStore(seeded: readonly StoredCall[]): CallStore {
   // Newest first, as the API lists them; kept in step with `byId`.
   const calls: StoredCall[] = [...seeded];
   const byId = new Map<string, StoredCall>(seeded.map((stored) => [stored.call.callId, stored]));
+  let changes = 0;
   return {
     list({ page, size, status }, now) {
       const matching = status === undefined ? calls : calls.filter((stored) => statusAt(stored, now) === status);
@@ -42,6 +45,7 @@ export function createCallStore(seeded: readonly StoredCall[]): CallStore {
     add(stored, now) {
       calls.unshift(stored);
       byId.set(stored.call.callId, stored);
+      changes++;
       return callAt(stored, now);
     },
     remove(callId) {
@@ -49,10 +53,14 @@ export function createCallStore(seeded: readonly StoredCall[]): CallStore {
       if (!stored) return false;
       byId.delete(callId);
       calls.splice(calls.indexOf(stored), 1);
+      changes++;
       return true;
     },
     get size() {
       return calls.length;
+    },
+    get changes() {
+      return changes;
     },
   };
 }

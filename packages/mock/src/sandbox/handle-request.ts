@@ -1,7 +1,7 @@
-// The whole sandbox as one function of a Request: the guard, the control routes, faults and latency, the key and
+// The whole sandbox as one function of a request: the guard, the control routes, faults and latency, the key and
 // its world, routing by the generated operation table, `Prefer: code=N`, the spec's checks of the request, the
-// operation's behaviour, and the spec's check of the answer. The transports (node:http, MSW, a fetch function)
-// only carry requests here and answers back.
+// operation's behaviour, and the spec's check of the answer. The transports (node:http, and `handle(request)`
+// for MSW and the fetch function) only carry requests here and answers back.
 import { apiError, type ErrorStatus } from "./api-error.js";
 import { CALLS_BEHAVIOUR, type Outcome } from "./calls-behaviour.js";
 import type { SandboxClock } from "./clock.js";
@@ -10,9 +10,9 @@ import { FAULT_HEADER, type Fault, faultAsked } from "./faults.js";
 import type { Operation } from "./operation.js";
 import { hasWellFormedPercentEncoding } from "./percent-encoding.js";
 import { codeAsked, documentedStatuses, PREFER_HEADER } from "./prefer.js";
-import { readBoundedBody } from "./read-body.js";
 import type { RequestGuard } from "./request-guard.js";
 import { routeOf } from "./routes.js";
+import type { SandboxAnswer, SandboxRequest } from "./sandbox-request.js";
 import { answerProblem, readParameters, requestBodyProblem } from "./spec-check.js";
 import type { World, Worlds } from "./worlds.js";
 
@@ -43,8 +43,8 @@ const JSON_TYPE = "application/json";
 /** A key longer than this names no world: no real key is, and a world's name is held in memory. */
 const MAX_KEY_LENGTH = 4096;
 
-export async function handleRequest(core: SandboxCore, request: Request): Promise<Response> {
-  const url = new URL(request.url);
+export async function answerRequest(core: SandboxCore, request: SandboxRequest): Promise<SandboxAnswer> {
+  const { url } = request;
   const method = request.method.toUpperCase();
   const origin = request.headers.get("origin");
   const pathname = withoutBase(url.pathname, core.basePath);
@@ -58,9 +58,7 @@ export async function handleRequest(core: SandboxCore, request: Request): Promis
   if (refusal) return reply(method, 403, {}, errorBody(403, refusal));
   if (method === "OPTIONS") {
     const headers = core.guard.preflight(origin, control);
-    return headers
-      ? new Response(null, { status: 204, headers })
-      : reply(method, 403, {}, errorBody(403, "preflight refused"));
+    return headers ? { status: 204, headers } : reply(method, 403, {}, errorBody(403, "preflight refused"));
   }
   if (pathname === undefined) return error(404, `No route for ${method} ${url.pathname}`);
   if (!hasWellFormedPercentEncoding(pathname))
@@ -74,7 +72,7 @@ export async function handleRequest(core: SandboxCore, request: Request): Promis
     return reply(method, answer.status, core.guard.corsHeaders(origin, control), answer.body);
   }
 
-  const body = await readBoundedBody(request, core.maxBodyBytes);
+  const body = await request.body(core.maxBodyBytes);
   if (body === "too large") {
     return error(413, `The request body is over ${core.maxBodyBytes} bytes, the most the sandbox reads`);
   }
@@ -83,8 +81,8 @@ export async function handleRequest(core: SandboxCore, request: Request): Promis
   // A HEAD asks only for the headers of a GET: like a CORS preflight, it does not use up a queued fault.
   const fault = method === "HEAD" ? undefined : faultFor(core, request.headers.get(FAULT_HEADER), world);
   const wait = core.latencyMs + (typeof fault === "object" && fault.kind === "delay" ? fault.milliseconds : 0);
-  if (wait > 0) await delay(wait, AbortSignal.any([request.signal, core.lifetime]));
-  if (typeof fault === "object" && fault.kind === "reset") return Response.error();
+  if (wait > 0) await delay(wait, request.signal ? AbortSignal.any([request.signal, core.lifetime]) : core.lifetime);
+  if (typeof fault === "object" && fault.kind === "reset") return { status: 0, headers: {}, resetConnection: true };
 
   // 422, which every operation documents: the header's value breaks the sandbox's own constraint.
   if (fault === "unknown") {
@@ -148,13 +146,19 @@ export async function handleRequest(core: SandboxCore, request: Request): Promis
     if (problem) return refused(problem);
   }
 
+  // A read asked again of a world that has not changed since is the same answer, already checked: made once.
+  const memoKey = operation.method === "GET" ? `${method} ${url.pathname}${url.search} ${origin} ${world.now()}` : "";
+  const remembered = world.answers.get(memoKey);
+  if (remembered) return remembered;
   const outcome: Outcome = CALLS_BEHAVIOUR[operation.id as keyof typeof CALLS_BEHAVIOUR](
     world,
     read.parameters,
     parsed,
   );
   if (outcome.status === 404) return fail(404, outcome.message);
-  return answer(outcome.status, outcome.body === undefined ? {} : { "content-type": JSON_TYPE }, outcome.body);
+  const given = answer(outcome.status, outcome.body === undefined ? {} : { "content-type": JSON_TYPE }, outcome.body);
+  if (memoKey && given.status === 200) world.answers.set(memoKey, given);
+  return given;
 }
 
 /** The fault for this request: its header's, else the sandbox's next queued one, else its world's. */
@@ -188,7 +192,7 @@ function checkedReply(
   body: unknown,
   path: string,
   world: World,
-): Response {
+): SandboxAnswer {
   const problem = answerProblem(operation, { status, headers, body });
   if (problem === undefined) return reply(method, status, headers, body);
   const description = `${operation?.id ?? `${method} ${path}`} ${status}: ${problem}`;
@@ -203,12 +207,13 @@ function checkedReply(
   );
 }
 
-/** A JSON answer; a HEAD gets its headers only. */
-function reply(method: string, status: number, headers: Record<string, string>, body: unknown): Response {
-  if (body === undefined) return new Response(null, { status, headers });
+/** A JSON answer; a HEAD gets its headers only, its length included. */
+function reply(method: string, status: number, headers: Record<string, string>, body: unknown): SandboxAnswer {
+  if (body === undefined) return { status, headers };
   const text = JSON.stringify(body);
-  const all = { ...headers, "content-type": JSON_TYPE };
-  return new Response(method === "HEAD" ? null : text, { status, headers: all });
+  if (method !== "HEAD") return { status, headers: { ...headers, "content-type": JSON_TYPE }, body: text };
+  const length = String(new TextEncoder().encode(text).byteLength);
+  return { status, headers: { ...headers, "content-type": JSON_TYPE, "content-length": length } };
 }
 
 /** The path after the sandbox's base path, starting with `/`; undefined for a path outside it. */

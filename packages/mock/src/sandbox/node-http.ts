@@ -1,22 +1,26 @@
-// Between Node's HTTP server and the platform's Request and Response, for the servers this package runs: the
-// sandbox's adapter and the static mock's guard in front of Prism. Whatever a client sends, this makes a
-// Request or an answer of it, and never an exception that reaches the process.
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+// Between Node's HTTP server and the servers this package runs on it: the sandbox's adapter, and the static
+// mock's guard in front of Prism. Whatever a client sends, this reads a request or an answer to give instead,
+// and never an exception that reaches the process.
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { HeaderReader, SandboxAnswer } from "./sandbox-request.js";
 
-/** A request read from Node, or the answer to give instead when it cannot be read as one. */
-export type ReadRequest = { request: Request } | { status: 400 | 413; message: string };
+/** A request read from Node: its method, URL, headers and body, read up to a limit. */
+export interface IncomingRequest {
+  method: string;
+  url: URL;
+  headers: HeaderReader;
+  body: Buffer | undefined;
+}
+
+/** The request read, or the answer to give instead when it cannot be read as one. */
+export type ReadIncoming = { request: IncomingRequest } | { status: 400 | 413; message: string };
 
 /**
- * The request as a platform Request, its URL taken from the Host header as the client sent it (so a guard can
- * check the name it was reached by), its body read up to `maxBodyBytes`. `signal` is the request's own: aborted
- * when the client goes away.
+ * The request, its URL taken from the Host header as the client sent it (so a guard can check the name it was
+ * reached by), its body read up to `maxBodyBytes` and refused past them before it is held whole.
  */
-export async function toRequest(
-  incoming: IncomingMessage,
-  maxBodyBytes: number,
-  signal: AbortSignal,
-): Promise<ReadRequest> {
+export async function readIncoming(incoming: IncomingMessage, maxBodyBytes: number): Promise<ReadIncoming> {
   const method = incoming.method ?? "GET";
   const target = incoming.url ?? "/";
   let url: URL;
@@ -27,11 +31,7 @@ export async function toRequest(
   } catch {
     return { status: 400, message: "Invalid request: the request target or the Host header is not a URL" };
   }
-  const headers = new Headers();
-  const raw = incoming.rawHeaders;
-  for (let index = 0; index < raw.length; index += 2) headers.append(raw[index] as string, raw[index + 1] as string);
-
-  let body: BodyInit | undefined;
+  let body: Buffer | undefined;
   if (method !== "GET" && method !== "HEAD") {
     const declared = Number(incoming.headers["content-length"] ?? Number.NaN);
     if (declared > maxBodyBytes) return tooLarge(maxBodyBytes);
@@ -42,21 +42,66 @@ export async function toRequest(
       if (total > maxBodyBytes) return tooLarge(maxBodyBytes);
       chunks.push(chunk as Buffer);
     }
-    // A Buffer is the Uint8Array a Request body may be; the DOM types name another kind of buffer.
-    if (total > 0) body = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)) as unknown as BodyInit;
+    if (total > 0) body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   }
+  return { request: { method, url, headers: headerReader(incoming.headers), body } };
+}
+
+/**
+ * The request as a platform Request, for a server that forwards it with fetch (the static mock's guard): the
+ * same reading, its headers as the client sent them. `signal` is aborted when the client goes away.
+ */
+export async function toRequest(
+  incoming: IncomingMessage,
+  maxBodyBytes: number,
+  signal: AbortSignal,
+): Promise<{ request: Request } | { status: 400 | 413; message: string }> {
+  const read = await readIncoming(incoming, maxBodyBytes);
+  if ("status" in read) return read;
+  const { method, url, body } = read.request;
+  const headers = new Headers();
+  const raw = incoming.rawHeaders;
+  for (let index = 0; index < raw.length; index += 2) headers.append(raw[index] as string, raw[index + 1] as string);
   try {
-    return { request: new Request(url, { method, headers, signal, ...(body && { body }) }) };
+    // A Buffer is the Uint8Array a Request body may be; the DOM types name another kind of buffer.
+    return {
+      request: new Request(url, { method, headers, signal, ...(body && { body: body as unknown as BodyInit }) }),
+    };
   } catch (error) {
     return { status: 400, message: `Invalid request: ${(error as Error).message}` };
   }
 }
 
-function tooLarge(limit: number): ReadRequest {
+/** Node's headers as the platform's `Headers.get` reads them: a header sent twice is its values joined. */
+function headerReader(headers: IncomingHttpHeaders): HeaderReader {
+  return {
+    get(name) {
+      const value = headers[name];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
+}
+
+function tooLarge(limit: number): ReadIncoming {
   return { status: 413, message: `The request body is over ${limit} bytes, the most the server reads` };
 }
 
-/** Writes `answer` to Node; a network-error Response (a connection reset on purpose) resets the connection. */
+/** Writes `answer` to Node; `resetConnection` resets the connection instead (the reset fault). */
+export function writeAnswer(response: ServerResponse, answer: SandboxAnswer): void {
+  if (answer.resetConnection) {
+    response.socket?.resetAndDestroy();
+    return;
+  }
+  const headers = { ...answer.headers };
+  if (answer.body !== undefined || headers["content-length"] === undefined) {
+    headers["content-length"] = String(answer.body === undefined ? 0 : Buffer.byteLength(answer.body));
+  }
+  response.writeHead(answer.status, headers);
+  response.end(answer.body);
+}
+
+/** Writes a platform Response to Node, such as one Prism gave; a network-error Response resets the connection. */
 export async function writeResponse(response: ServerResponse, answer: Response): Promise<void> {
   if (answer.type === "error") {
     response.socket?.resetAndDestroy();

@@ -6,9 +6,10 @@
 import { type StoredCall, storeSeededCall } from "./call-lifecycle.js";
 import { type ClockOptions, checkAdvance, createClock } from "./clock.js";
 import { checkedFault, type Fault } from "./faults.js";
-import { handleRequest, type SandboxCore, type SpecViolation } from "./handle-request.js";
-import { DEFAULT_MAX_BODY_BYTES } from "./read-body.js";
+import { answerRequest, type SandboxCore, type SpecViolation } from "./handle-request.js";
+import { DEFAULT_MAX_BODY_BYTES, readBoundedBody } from "./read-body.js";
 import { createRequestGuard } from "./request-guard.js";
+import type { SandboxAnswer, SandboxRequest } from "./sandbox-request.js";
 import { DEFAULT_CALL_COUNT, DEFAULT_SEED, seededCalls } from "./seeded-calls.js";
 import { createWorlds } from "./worlds.js";
 
@@ -86,6 +87,17 @@ export interface Sandbox {
 }
 
 export function createSandbox(options: InProcessSandboxOptions = {}): Sandbox {
+  return buildSandbox(options).sandbox;
+}
+
+/**
+ * A sandbox, and its core as the node:http adapter reaches it: plain requests and answers, with no platform
+ * Request or Response made for a request that comes from Node and goes back to it.
+ */
+export function buildSandbox(options: InProcessSandboxOptions): {
+  sandbox: Sandbox;
+  answer(request: SandboxRequest): Promise<SandboxAnswer>;
+} {
   const base = baseUrlOf(options.baseUrl ?? IN_PROCESS_BASE_URL);
   const seed = options.seed ?? DEFAULT_SEED;
   const count = options.calls ?? DEFAULT_CALL_COUNT;
@@ -128,10 +140,11 @@ export function createSandbox(options: InProcessSandboxOptions = {}): Sandbox {
     violations: [],
     lifetime: lifetime.signal,
   };
-  const handle = (request: Request) => handleRequest(core, request);
+  const answer = (request: SandboxRequest) => answerRequest(core, request);
+  const handle = async (request: Request) => toResponse(await answer(fromRequest(request)));
   const url = base.href.replace(/\/$/, "");
 
-  return {
+  const sandbox: Sandbox = {
     url,
     handle,
     fetch: async (input, init) => {
@@ -180,6 +193,23 @@ export function createSandbox(options: InProcessSandboxOptions = {}): Sandbox {
     violations: core.violations,
     close: () => lifetime.abort(),
   };
+  return { sandbox, answer };
+}
+
+function fromRequest(request: Request): SandboxRequest {
+  return {
+    method: request.method,
+    url: new URL(request.url),
+    headers: request.headers,
+    body: (limit) => readBoundedBody(request, limit),
+    signal: request.signal,
+  };
+}
+
+/** A connection reset is the platform's network-error Response, which fetch and MSW turn into a failed fetch. */
+function toResponse(answer: SandboxAnswer): Response {
+  if (answer.resetConnection) return Response.error();
+  return new Response(answer.body ?? null, { status: answer.status, headers: answer.headers });
 }
 
 function baseUrlOf(baseUrl: string): URL {

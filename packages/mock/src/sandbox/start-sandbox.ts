@@ -1,12 +1,14 @@
 // The sandbox over HTTP: a node:http server on 127.0.0.1 around the sandbox's one function, for tests in another
-// process or language, `pnpm start` and the CLI's --sandbox. It only carries requests in and answers out.
+// process or language, `pnpm start` and the CLI's --sandbox. It carries Node's request to the sandbox's core and
+// the answer back, with no platform Request or Response between: each would cost as much as the answer.
 import { createServer } from "node:http";
-import { assertPortFree } from "../assert-port-free.js";
+import { assertPortFree, listenFailure } from "../assert-port-free.js";
 import { MockStartError } from "../errors.js";
 import { apiError } from "./api-error.js";
-import { close, listen, toRequest, writeResponse } from "./node-http.js";
+import { close, listen, readIncoming, writeAnswer } from "./node-http.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./read-body.js";
-import { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox.js";
+import { buildSandbox, type Sandbox, type SandboxOptions } from "./sandbox.js";
+import type { SandboxAnswer, SandboxRequest } from "./sandbox-request.js";
 
 export interface StartSandboxOptions extends SandboxOptions {
   /** Default 0: a port the system chooses. */
@@ -33,58 +35,72 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   if (port !== 0) await assertPortFree("startSandbox", host, port);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
-  let sandbox: Sandbox | undefined;
+  let answer: ((request: SandboxRequest) => Promise<SandboxAnswer>) | undefined;
   const server = createServer((incoming, response) => {
-    const gone = new AbortController();
-    response.once("close", () => gone.abort());
     serve().catch(() => {
       // Whatever went wrong, the process goes on: the client gets a 500 if it can still be told, else a reset.
-      if (response.headersSent || response.destroyed) return response.destroy();
-      const body = JSON.stringify(apiError(500, "The sandbox could not answer this request", "/", Date.now()).body);
-      response.writeHead(500, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-      response.end(body);
-    });
-    async function serve() {
-      const read = await toRequest(incoming, maxBodyBytes, gone.signal);
-      if ("status" in read) {
-        const { body } = apiError(read.status, read.message, "/", Date.now());
-        const text = JSON.stringify(body);
-        // A body left unread would be taken for the next request on this connection.
-        response.writeHead(read.status, {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(text),
-          connection: "close",
-        });
-        response.end(text);
+      if (response.headersSent || response.destroyed) {
+        response.destroy();
         return;
       }
-      await writeResponse(response, await (sandbox as Sandbox).handle(read.request));
+      writeAnswer(response, refusal(500, "The sandbox could not answer this request"));
+    });
+    async function serve() {
+      const read = await readIncoming(incoming, maxBodyBytes);
+      if ("status" in read) {
+        // A body left unread would be taken for the next request on this connection.
+        const refused = refusal(read.status, read.message);
+        writeAnswer(response, { ...refused, headers: { ...refused.headers, connection: "close" } });
+        return;
+      }
+      const { method, url, headers, body } = read.request;
+      let gone: AbortController | undefined;
+      const request: SandboxRequest = {
+        method,
+        url,
+        headers,
+        body: async () => body?.toString("utf8") ?? "",
+        // Made only for a request that waits (a delay): a caller that goes away before the answer ends the wait.
+        get signal() {
+          if (!gone) {
+            const controller = new AbortController();
+            response.once("close", () => {
+              if (!response.writableFinished) controller.abort();
+            });
+            gone = controller;
+          }
+          return gone.signal;
+        },
+      };
+      writeAnswer(response, await (answer as NonNullable<typeof answer>)(request));
     }
   });
   const url = await listen(server, port, host).catch((error: NodeJS.ErrnoException) => {
-    throw new MockStartError(
-      error.code === "EADDRINUSE"
-        ? `startSandbox: port ${port} is in use. Pass another port, or none to get a free one.`
-        : `startSandbox: could not listen on ${host}:${port}: ${error.message}`,
-    );
+    throw listenFailure("startSandbox", host, port, error);
   });
-  sandbox = sandboxOf(options, url);
-  const running = sandbox;
+  const built = sandboxOf(options, url);
+  answer = built.answer;
+  const { sandbox } = built;
   let stopped: Promise<void> | undefined;
-  return Object.assign(running, {
+  return Object.assign(sandbox, {
     url,
     stop: () => {
-      running.close();
+      sandbox.close();
       stopped ??= close(server);
       return stopped;
     },
   });
 }
 
-function sandboxOf(options: StartSandboxOptions, url: string): Sandbox {
+function refusal(status: 400 | 413 | 500, message: string): SandboxAnswer {
+  const body = JSON.stringify(apiError(status, message, "/", Date.now()).body);
+  return { status, headers: { "content-type": "application/json" }, body };
+}
+
+function sandboxOf(options: StartSandboxOptions, url: string) {
   const { port: _port, host: _host, ...sandboxOptions } = options;
   try {
-    return createSandbox({ ...sandboxOptions, baseUrl: url });
+    return buildSandbox({ ...sandboxOptions, baseUrl: url });
   } catch (error) {
     throw new MockStartError(`startSandbox: ${(error as Error).message}.`);
   }

@@ -7,6 +7,7 @@ import { placeCall, type StoredCall } from "./call-lifecycle.js";
 import { type CallStore, createCallStore } from "./call-store.js";
 import { checkAdvance, type SandboxClock } from "./clock.js";
 import { checkedFault, type Fault } from "./faults.js";
+import type { SandboxAnswer } from "./sandbox-request.js";
 
 /** One API key's state. */
 export interface World {
@@ -22,7 +23,17 @@ export interface World {
   takeFault(): Fault | undefined;
   /** Places a call created now. */
   place(request: CreateCallRequest): Call;
+  /** Answers to reads, kept until the world changes (a call placed or deleted, its clock moved, a reset). */
+  readonly answers: AnswerMemo;
 }
+
+/** A few recent answers, by what was asked and when; forgotten as soon as the world changes. */
+export interface AnswerMemo {
+  get(key: string): SandboxAnswer | undefined;
+  set(key: string, answer: SandboxAnswer): void;
+}
+
+const REMEMBERED_ANSWERS = 16;
 
 type Call = ReturnType<CallStore["add"]>;
 
@@ -61,7 +72,22 @@ export function createWorlds(options: WorldsOptions): Worlds {
     let store = createCallStore(options.seeded());
     const queued: Fault[] = [...options.faults];
     const now = () => clock.startTime + clock.elapsed() + offset;
+    // Keyed by the store's count of changes too, so a change clears it; a time in the key covers the clock.
+    const remembered = new Map<string, SandboxAnswer>();
+    let rememberedFor = -1;
+    const answers: AnswerMemo = {
+      get(key) {
+        return rememberedFor === store.changes ? remembered.get(key) : undefined;
+      },
+      set(key, answer) {
+        if (rememberedFor !== store.changes) remembered.clear();
+        rememberedFor = store.changes;
+        if (remembered.size >= REMEMBERED_ANSWERS) remembered.delete(remembered.keys().next().value as string);
+        remembered.set(key, answer);
+      },
+    };
     return {
+      answers,
       get store() {
         return store;
       },
@@ -74,6 +100,8 @@ export function createWorlds(options: WorldsOptions): Worlds {
         offset = -clock.elapsed();
         placed = 0;
         store = createCallStore(options.seeded());
+        remembered.clear();
+        rememberedFor = -1;
         queued.splice(0, queued.length, ...options.faults);
       },
       failNext(...faults) {
