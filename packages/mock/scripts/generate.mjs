@@ -2,14 +2,17 @@
 // constraints is written by hand:
 // - src/generated/operations.ts: the operation table (method, path, parameters, request body, documented
 //   statuses with their body schema and headers), which routes requests and answers `Prefer: code=N`;
-// - src/generated/validators.ts: Ajv standalone validators for every operation's parameters and request body,
-//   and every documented answer's body and headers, compiled here once so the sandbox starts without compiling
-//   a schema.
+// - src/generated/body-validators.ts and text-validators.ts: Ajv standalone validators for every operation's
+//   parameters and request body, and every documented answer's body and headers, compiled here once so the
+//   sandbox starts without compiling a schema;
+// - src/generated/formats.ts: the checks of the formats the spec uses, ajv-formats' "fast" ones written out as
+//   regular expressions, so the sandbox bundles no CommonJS module (which would make a browser bundle fail).
 // Run through `pnpm generate`; the output is git-ignored and never edited.
 import { mkdir, writeFile } from "node:fs/promises";
 import { loadSpec } from "@sigmamind/spec";
 import { _, Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import { fastFormats } from "ajv-formats/dist/formats.js";
 
 const { document: spec, resolve, operations } = await loadSpec();
 const outDir = new URL("../src/generated/", import.meta.url);
@@ -46,7 +49,7 @@ function ajvFor(options) {
     ...options,
     code: { source: true, esm: true, optimize: true, formats: _`formats` },
   });
-  // Only the names and the types they apply to matter here; the checks live in src/sandbox/spec-formats.ts.
+  // Only the names and the types they apply to matter here; the checks are written to formats.ts.
   for (const [name, type] of FORMATS) ajv.addFormat(name, { type, validate: () => true });
   ajv.addSchema({ $id: SPEC_ID, components: withoutDocs(spec.components) });
   return ajv;
@@ -128,7 +131,7 @@ function standalone(ajv, schemas) {
   const code = standaloneCode
     .default(ajv, exports)
     .replace(/^"use strict";/, "")
-    // Ajv's standalone ESM still requires its length helper; the sandbox has its own (spec-formats.ts).
+    // Ajv's standalone ESM still requires its length helper; formats.ts has one.
     .replaceAll('require("ajv/dist/runtime/ucs2length").default', "ucs2length");
   const required = /require\("[^"]+"\)/.exec(code);
   if (required)
@@ -141,14 +144,14 @@ function standalone(ajv, schemas) {
 const validators = [
   HEADER,
   "// @ts-nocheck",
-  'import { formats, ucs2length } from "../sandbox/spec-formats.js";',
+  'import { formats, ucs2length } from "./formats.js";',
   standalone(ajvFor({}), bodyValidators),
   "",
 ].join("\n");
 const textValidatorsSource = [
   HEADER,
   "// @ts-nocheck",
-  'import { formats, ucs2length } from "../sandbox/spec-formats.js";',
+  'import { formats, ucs2length } from "./formats.js";',
   standalone(ajvFor({ coerceTypes: true, useDefaults: true }), textValidators),
   "",
 ].join("\n");
@@ -179,12 +182,39 @@ const operationsSource = [
   "",
 ].join("\n");
 
+// ajv-formats' "fast" checks (MIT; its license ships in dist/THIRD-PARTY-NOTICES.md), as the client's are: a
+// date-time is checked in every call's timestamps, and the full check catches only impossible calendar dates.
+const formatsSource = [
+  HEADER,
+  `const DATE_TIME = ${fastFormats["date-time"].validate};`,
+  `const URI = ${fastFormats.uri};`,
+  "const INT32_MIN = -(2 ** 31);",
+  "const INT32_MAX = 2 ** 31 - 1;",
+  "",
+  "/** Keyed by format name; each has the `validate` function that Ajv's generated code calls. */",
+  "export const formats = {",
+  '  "date-time": { validate: (value: string) => DATE_TIME.test(value) },',
+  "  uri: { validate: (value: string) => URI.test(value) },",
+  "  int32: { validate: (value: number) => Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX },",
+  "  int64: { validate: (value: number) => Number.isInteger(value) },",
+  "};",
+  "",
+  "/** A string's length in characters (code points), as JSON Schema's `minLength` and `maxLength` count it. */",
+  "export function ucs2length(text: string): number {",
+  "  let length = 0;",
+  "  for (const _ of text) length++;",
+  "  return length;",
+  "}",
+  "",
+].join("\n");
+
 await mkdir(outDir, { recursive: true });
 await Promise.all([
   writeFile(new URL("operations.ts", outDir), operationsSource),
+  writeFile(new URL("formats.ts", outDir), formatsSource),
   writeFile(new URL("body-validators.ts", outDir), validators),
   writeFile(new URL("text-validators.ts", outDir), textValidatorsSource),
 ]);
 console.log(
-  "generated src/generated/operations.ts (operations, known values), body-validators.ts and text-validators.ts",
+  "generated src/generated/operations.ts (operations, known values), body-validators.ts, text-validators.ts and formats.ts",
 );
