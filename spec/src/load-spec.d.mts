@@ -45,3 +45,9 @@ export declare function loadSpec(path?: string): Promise<LoadedSpec>;
  * documents. Rejects when a $ref points at nothing or leads back to itself.
  */
 export declare function dereference(document: OpenAPIV3_1.Document): Promise<OpenAPIV3_1.Document>;
+
+/**
+ * A copy of a schema (or any part of the document) without the keywords that only document it (`description`,
+ * `examples`, `example`, `summary`, `title`): what a validator generated from it needs, and no more.
+ */
+export declare function withoutDocumentation<T>(node: T): T;

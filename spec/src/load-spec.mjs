@@ -79,6 +79,32 @@ export async function loadSpec(path = specPath) {
   return { path, document, resolve, operations, responseExample };
 }
 
+const DOCUMENTATION_KEYWORDS = new Set(["description", "examples", "example", "summary", "title"]);
+// Keywords whose object maps names to schemas: a property named `title` is a property, not documentation.
+const NAMED_SCHEMAS = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "schemas",
+]);
+
+export function withoutDocumentation(node) {
+  if (Array.isArray(node)) return node.map(withoutDocumentation);
+  if (!node || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !DOCUMENTATION_KEYWORDS.has(key))
+      .map(([key, value]) => [key, NAMED_SCHEMAS.has(key) ? eachSchema(value) : withoutDocumentation(value)]),
+  );
+}
+
+function eachSchema(named) {
+  if (!named || typeof named !== "object" || Array.isArray(named)) return withoutDocumentation(named);
+  return Object.fromEntries(Object.entries(named).map(([name, schema]) => [name, withoutDocumentation(schema)]));
+}
+
 export async function dereference(document) {
   // The bundler rewrites the document it is given in place.
   const copy = structuredClone(document);

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dereference, loadSpec, type OpenAPIV3_1, specPath } from "@sigmamind/spec";
+import { dereference, loadSpec, type OpenAPIV3_1, specPath, withoutDocumentation } from "@sigmamind/spec";
 import { afterEach, describe, expect, expectTypeOf, test } from "vitest";
 
 const scratch: string[] = [];
@@ -148,4 +148,20 @@ components:
     );
     await expect(dereference(document)).rejects.toThrow(/a \$ref leads back to itself/);
   });
+});
+
+test("withoutDocumentation drops only the keywords that document, at every depth, keeps properties of those names, and leaves its input as it was", () => {
+  const schema = {
+    description: "a call",
+    type: "object",
+    properties: { status: { title: "Status", enum: ["ended"], examples: ["ended"] }, summary: { type: "string" } },
+    anyOf: [{ example: 1, type: "integer" }],
+  };
+  const copy = structuredClone(schema);
+  expect(withoutDocumentation(schema)).toEqual({
+    type: "object",
+    properties: { status: { enum: ["ended"] }, summary: { type: "string" } },
+    anyOf: [{ type: "integer" }],
+  });
+  expect(schema).toEqual(copy);
 });

@@ -7,25 +7,13 @@
 //   package.json changes (turbo's inputs), so a release builds with the version `changeset version` wrote.
 // Run through `pnpm generate`; the output is git-ignored and never edited.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { loadSpec } from "@sigmamind/spec";
+import { loadSpec, withoutDocumentation } from "@sigmamind/spec";
 import { _, Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 
 const { document: spec, resolve, operations } = await loadSpec();
 const outDir = new URL("../src/generated/", import.meta.url);
 const HEADER = "// Generated from spec/openapi.yaml by scripts/generate.mjs. Do not edit: run `pnpm generate`.\n";
-
-/** Documentation keywords do not validate anything; dropping them keeps the generated code small. */
-function withoutDocs(node) {
-  if (Array.isArray(node)) return node.map(withoutDocs);
-  if (!node || typeof node !== "object") return node;
-  const DOCS = new Set(["description", "examples", "example", "summary", "title"]);
-  return Object.fromEntries(
-    Object.entries(node)
-      .filter(([key]) => !DOCS.has(key))
-      .map(([key, value]) => [key, withoutDocs(value)]),
-  );
-}
 
 /** The schema name of each operation's JSON success response: { listCalls: "CallListResponse", ... }. */
 function successSchemas() {
@@ -54,7 +42,7 @@ async function generateResponseValidators() {
   ]) {
     ajv.addFormat(name, { type, validate: () => true });
   }
-  ajv.addSchema({ $id: SPEC_ID, components: withoutDocs(spec.components) });
+  ajv.addSchema({ $id: SPEC_ID, components: withoutDocumentation(spec.components) });
   const schemas = successSchemas();
   const names = [...new Set(Object.values(schemas))];
   const exports = Object.fromEntries(

@@ -9,7 +9,7 @@
 //   regular expressions, so the sandbox bundles no CommonJS module (which would make a browser bundle fail).
 // Run through `pnpm generate`; the output is git-ignored and never edited.
 import { mkdir, writeFile } from "node:fs/promises";
-import { loadSpec } from "@sigmamind/spec";
+import { loadSpec, withoutDocumentation } from "@sigmamind/spec";
 import { _, Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { fastFormats } from "ajv-formats/dist/formats.js";
@@ -25,21 +25,11 @@ const FORMATS = [
   ["int64", "number"],
 ];
 
-/** Documentation keywords validate nothing; dropping them keeps the generated code small. */
-function withoutDocs(node) {
-  if (Array.isArray(node)) return node.map(withoutDocs);
-  if (!node || typeof node !== "object") return node;
-  const DOCS = new Set(["description", "examples", "example", "summary", "title"]);
-  return Object.fromEntries(
-    Object.entries(node)
-      .filter(([key]) => !DOCS.has(key))
-      .map(([key, value]) => [key, withoutDocs(value)]),
-  );
-}
-
 /** A schema as Ajv compiles it: a `$ref` into the spec's components points into the schema added under SPEC_ID. */
 function compilable(schema) {
-  return JSON.parse(JSON.stringify(withoutDocs(schema)).replaceAll('"#/components/', `"${SPEC_ID}#/components/`));
+  return JSON.parse(
+    JSON.stringify(withoutDocumentation(schema)).replaceAll('"#/components/', `"${SPEC_ID}#/components/`),
+  );
 }
 
 function ajvFor(options) {
@@ -51,7 +41,7 @@ function ajvFor(options) {
   });
   // Only the names and the types they apply to matter here; the checks are written to formats.ts.
   for (const [name, type] of FORMATS) ajv.addFormat(name, { type, validate: () => true });
-  ajv.addSchema({ $id: SPEC_ID, components: withoutDocs(spec.components) });
+  ajv.addSchema({ $id: SPEC_ID, components: withoutDocumentation(spec.components) });
   return ajv;
 }
 

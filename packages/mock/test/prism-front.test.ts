@@ -1,11 +1,11 @@
 // The static mock's front server: what would kill Prism, or get an answer in Prism's own shape instead of the
 // API's, is answered in front of it; everything else reaches Prism and comes back as Prism sent it.
 import { request as httpRequest } from "node:http";
-import { connect } from "node:net";
 import { specPath } from "@sigmamind/spec";
 import { isProcessRunning } from "@sigmamind/test-support/processes";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type RunningMock, startMock } from "../src/index.js";
+import { rawRequest } from "./raw-request.js";
 import { validateAgainst } from "./sandbox/spec-validators.js";
 
 let mock: RunningMock;
@@ -19,27 +19,6 @@ afterAll(async () => {
 const KEY = { "x-api-key": "k" };
 const JSON_BODY = { ...KEY, "content-type": "application/json" };
 const validCall = JSON.stringify({ fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "a" });
-
-/** Sends `head` as it is on a raw socket, and resolves to the status and body the server wrote. */
-function rawRequest(head: string, body = ""): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(mock.url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    let text = "";
-    socket.setEncoding("utf8");
-    socket.on("data", (chunk) => {
-      text += chunk;
-    });
-    socket.on("end", () =>
-      resolve({
-        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]),
-        body: text.slice(text.indexOf("\r\n\r\n") + 4),
-      }),
-    );
-    socket.on("error", reject);
-    socket.write(`${head}\r\nConnection: close\r\n\r\n${body}`);
-  });
-}
 
 /** Prism still runs and answers, after whatever the test sent. */
 async function expectPrismAnswers() {
@@ -58,7 +37,7 @@ describe("requests that would kill Prism or get Prism's own error shape", () => 
   test.each(["/v1/calls/%ZZ", "/v1/calls/%E0%A4%A", "//%zz/"])(
     "%s, a malformed percent-encoding in the path, is the API's 400",
     async (target) => {
-      const answer = await rawRequest(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: k`);
+      const answer = await rawRequest(mock.url, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: k`);
       expect(answer.status).toBe(400);
       const body = JSON.parse(answer.body);
       expectApiError(body);
@@ -74,7 +53,7 @@ describe("requests that would kill Prism or get Prism's own error shape", () => 
     ["/nowhere", "/nowhere"],
     ["a path of 8000 characters", `/v1/calls/${"x".repeat(8000)}/more`],
   ])("%s, a path no operation has, is the API's 404", async (_name, target) => {
-    const answer = await rawRequest(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: k`);
+    const answer = await rawRequest(mock.url, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: k`);
     expect(answer.status).toBe(404);
     expectApiError(JSON.parse(answer.body));
     await expectPrismAnswers();
@@ -100,6 +79,7 @@ describe("requests that would kill Prism or get Prism's own error shape", () => 
 
   test("a body that says it is over 1 MiB is the API's 413, before it is read", async () => {
     const answer = await rawRequest(
+      mock.url,
       "POST /v1/calls HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: k\r\nContent-Type: application/json\r\nContent-Length: 900000000",
     );
     expect(answer.status).toBe(413);

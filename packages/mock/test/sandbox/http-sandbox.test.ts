@@ -1,9 +1,9 @@
 // The behaviour suite against the node:http adapter, a real server on 127.0.0.1, and what only a socket can
 // send: raw request targets, a foreign Host, pages on other origins, bodies that never end.
 import { request as httpRequest } from "node:http";
-import { connect } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { rawRequest } from "../raw-request.js";
 import { describeSandboxBehaviour } from "./behaviour.js";
 import { validateAgainst } from "./spec-validators.js";
 
@@ -32,31 +32,13 @@ describeSandboxBehaviour({
   },
 });
 
-/** Sends `lines` as they are on a raw socket, and resolves to the status line and body the server wrote. */
-function rawRequest(url: string, head: string, body = ""): Promise<{ status: number; text: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    let text = "";
-    socket.setEncoding("utf8");
-    socket.on("data", (chunk) => {
-      text += chunk;
-    });
-    socket.on("end", () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]), text }));
-    socket.on("error", reject);
-    socket.write(`${head}\r\nConnection: close\r\n\r\n${body}`);
-  });
-}
-
 describe("requests only a socket sends", () => {
   test.each(["//", "//@", "//%zz/", "//v1/calls", "/v1/calls/%ZZ", "/v1/calls/%E0%A4%A", "*"])(
     "%s as the request target: an answer, never a stopped process",
     async (target) => {
       const answer = await rawRequest(shared.url, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: k`);
       expect([400, 404]).toContain(answer.status);
-      expect(
-        validateAgainst("ErrorResponse", JSON.parse(answer.text.slice(answer.text.indexOf("\r\n\r\n") + 4))).valid,
-      ).toBe(true);
+      expect(validateAgainst("ErrorResponse", JSON.parse(answer.body)).valid).toBe(true);
     },
   );
 
