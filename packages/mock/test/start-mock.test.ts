@@ -27,7 +27,7 @@ function listen(port: number, host = "127.0.0.1"): Promise<Server> {
 }
 
 describe("startMock", () => {
-  test("serves the bundled spec's examples on 127.0.0.1 and stops cleanly", async () => {
+  test("serves the bundled spec's examples on 127.0.0.1 and stops cleanly, `exited` saying it was stopped", async () => {
     const mock = await start({ specPath: specPath });
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
@@ -40,6 +40,7 @@ describe("startMock", () => {
     await mock.stop();
     // Prism is gone, so its port is free (binding it here would race other tests' mocks for it).
     expect(isProcessRunning(mock.pid)).toBe(false);
+    await expect(mock.exited).resolves.toMatchObject({ stopped: true });
     await mock.stop(); // a second stop is harmless
   });
 

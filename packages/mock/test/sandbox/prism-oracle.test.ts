@@ -1,7 +1,7 @@
 // Stoplight Prism as an independent oracle of the sandbox's own spec checks: the same random requests, and the
 // same random answers, go through Prism's validation (its proxy mode, reading the `sl-violations` it reports)
 // and through the sandbox's validators generated from the spec, and both must give the same verdict.
-import { createServer } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
 import { specPath } from "@sigmamind/spec";
 import type { Call } from "@sigmamind/types";
 import fc from "fast-check";
@@ -28,17 +28,38 @@ function prismErrors(response: Response, where: "request" | "response"): string[
     .map((violation) => `${violation.location?.join(".")} ${violation.message}`);
 }
 
-describe("requests: the sandbox refuses exactly what Prism finds breaking the spec", () => {
-  let sandbox: RunningSandbox;
-  let prism: PrismProcess;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    prism = await startPrism("proxy", [specPath, sandbox.url, "--host", "127.0.0.1", "--port", "0"], 30_000);
+/** The get whose answer the test serves itself, broken as it likes; every other request reaches the sandbox. */
+const SERVED_PATH = "/v1/calls/oracle-served";
+let served: unknown;
+let sandbox: RunningSandbox;
+let upstream: ReturnType<typeof createServer>;
+let prism: PrismProcess;
+// One Prism proxy for both halves, as each takes seconds to start: in front of a server that answers the served
+// path with `served` and hands every other request to the sandbox.
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  upstream = createServer((request, response) => {
+    if (request.url === SERVED_PATH) {
+      const text = JSON.stringify(served);
+      response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+      response.end(text);
+      return;
+    }
+    request.pipe(
+      httpRequest(`${sandbox.url}${request.url}`, { method: request.method, headers: request.headers }, (answer) => {
+        response.writeHead(answer.statusCode ?? 500, answer.headers);
+        answer.pipe(response);
+      }),
+    );
   });
-  afterAll(async () => {
-    await Promise.all([prism?.stop(), sandbox?.stop()]);
-  });
+  const url = await listen(upstream, 0, "127.0.0.1");
+  prism = await startPrism("proxy", [specPath, url, "--host", "127.0.0.1", "--port", "0"], 30_000);
+});
+afterAll(async () => {
+  await Promise.all([prism?.stop(), sandbox?.stop(), upstream && close(upstream)]);
+});
 
+describe("requests: the sandbox refuses exactly what Prism finds breaking the spec", () => {
   /** Whether the sandbox refused the request as breaking the spec, and what Prism found. */
   async function verdicts(path: string, init: RequestInit = {}) {
     const response = await fetch(`${prism.url}${path}`, {
@@ -105,21 +126,6 @@ describe("requests: the sandbox refuses exactly what Prism finds breaking the sp
 });
 
 describe("answers: the sandbox's check finds exactly what Prism finds breaking the spec", () => {
-  let served: unknown;
-  const upstream = createServer((_, response) => {
-    const text = JSON.stringify(served);
-    response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-    response.end(text);
-  });
-  let prism: PrismProcess;
-  beforeAll(async () => {
-    const url = await listen(upstream, 0, "127.0.0.1");
-    prism = await startPrism("proxy", [specPath, url, "--host", "127.0.0.1", "--port", "0"], 30_000);
-  });
-  afterAll(async () => {
-    await Promise.all([prism?.stop(), close(upstream)]);
-  });
-
   const getCall = OPERATIONS.find((operation) => operation.id === "getCall");
   const broken: [string, (call: Call & Record<string, unknown>) => void][] = [
     ["as built", () => {}],
@@ -213,7 +219,7 @@ describe("answers: the sandbox's check finds exactly what Prism finds breaking t
           const call = structuredClone(buildCall({ status }, { seed })) as Call & Record<string, unknown>;
           breakIt(call);
           served = call;
-          const response = await fetch(`${prism.url}/v1/calls/${encodeURIComponent("call-x")}`, {
+          const response = await fetch(`${prism.url}${SERVED_PATH}`, {
             headers: { "x-api-key": "k" },
           });
           await response.arrayBuffer();
