@@ -115,7 +115,7 @@ export function createOperationSender(context: OperationContext): OperationSende
       readNoContent(answer, context.redact);
       return { data: undefined as T, response, text };
     }
-    return { data: await readValid<T>(context, operation, answer), response, text };
+    return { data: await readValid<T>(context, operation, answer, input.path), response, text };
   };
 
   return {
@@ -147,7 +147,12 @@ function asSigmaMindError(failure: unknown, operation: Operation, sent: boolean,
   });
 }
 
-async function readValid<T>(context: OperationContext, operation: Operation, answer: Answer): Promise<T> {
+async function readValid<T>(
+  context: OperationContext,
+  operation: Operation,
+  answer: Answer,
+  pathValues: OperationInput["path"],
+): Promise<T> {
   const { redact } = context;
   const body = readJson<T>(answer, redact);
   const shapeViolation = findShapeViolation(operation.id, body);
@@ -156,11 +161,15 @@ async function readValid<T>(context: OperationContext, operation: Operation, ans
     responseValidation ??= import("./response-validation.js");
     violation = (await responseValidation).findResponseViolation(operation.id, body);
   }
+  // Last: a body refused for naming another call has met the spec in every other way.
+  const otherIdentity = violation ? undefined : findOtherIdentity(pathValues, body);
+  violation ??= otherIdentity;
   if (!violation) return body;
   const { uncertainOutcome } = answer;
-  const advice = shapeViolation
-    ? "The client cannot read it; report it to SigmaMind with the request id."
-    : "Upgrade @sigmamind/client if the API has changed, or turn validateResponses off to accept it as it is.";
+  const advice =
+    shapeViolation || otherIdentity
+      ? "The client cannot read it; report it to SigmaMind with the request id."
+      : "Upgrade @sigmamind/client if the API has changed, or turn validateResponses off to accept it as it is.";
   throw new ResponseValidationError(
     operation.id,
     violation.path,
@@ -172,6 +181,24 @@ async function readValid<T>(context: OperationContext, operation: Operation, ans
       mayHaveTakenEffect: uncertainOutcome !== undefined,
     },
   );
+}
+
+/**
+ * A body that names another resource than the one asked for: `calls.get("a")` answered with call "b" (a proxy's
+ * cache, a server's bug). Every path parameter the body also has as a field must have the value asked for.
+ */
+function findOtherIdentity(
+  pathValues: OperationInput["path"],
+  body: unknown,
+): { path: string; problem: string } | undefined {
+  if (!pathValues || typeof body !== "object" || body === null) return undefined;
+  for (const [name, asked] of Object.entries(pathValues)) {
+    const got = (body as Record<string, unknown>)[name];
+    if (got !== undefined && got !== asked) {
+      return { path: name, problem: `is ${JSON.stringify(got)}, another than the ${JSON.stringify(asked)} asked for` };
+    }
+  }
+  return undefined;
 }
 
 // Loaded on first use: a client with validateResponses off never downloads the validators.

@@ -57,9 +57,20 @@ export const MAX_STALE_PAGES = 3;
 interface Progress<Key> {
   recentKeys: readonly ReadonlySet<Key>[];
   staleStreak: number;
+  /** The most pages the listing follows, from its first page's `totalPages`; unknown until that page. */
+  pageBound: number | undefined;
 }
 
-const START: Progress<never> = { recentKeys: [], staleStreak: 0 };
+const START: Progress<never> = { recentKeys: [], staleStreak: 0, pageBound: undefined };
+
+/**
+ * How far past its first page's `totalPages` a listing may go: rows created while it pages shift it by a page or
+ * two, and a list that grew by a tenth meanwhile is still read to its end. A server whose `totalPages` grows
+ * with every page (`page + 2`) would otherwise be followed forever.
+ */
+export function pageBoundOf(firstTotalPages: number): number {
+  return firstTotalPages + Math.max(2, Math.ceil(firstTotalPages / 10));
+}
 
 /** Where a page leaves the listing: the items not seen before, and whether and why it cannot go on. */
 interface PageStep<Item, Key> {
@@ -80,7 +91,7 @@ interface PageStep<Item, Key> {
 function stepThrough<Item, Key>(
   response: OffsetPageResponse<Item>,
   requested: number,
-  { recentKeys, staleStreak: previousStaleStreak }: Progress<Key>,
+  { recentKeys, staleStreak: previousStaleStreak, pageBound: boundSoFar }: Progress<Key>,
   keyOf: (item: Item) => Key,
 ): PageStep<Item, Key> {
   const keys = new Set<Key>();
@@ -93,6 +104,8 @@ function stepThrough<Item, Key>(
   const stale = fresh.length === 0 && response.data.length > 0;
   const staleStreak = stale ? previousStaleStreak + 1 : 0;
   const { totalPages } = response;
+  const pageBound =
+    boundSoFar ?? (Number.isInteger(totalPages) && totalPages >= 0 ? pageBoundOf(totalPages) : undefined);
   let incomplete: PageStep<Item, Key>["incomplete"];
   if (!response.hasNext) incomplete = undefined;
   else if (response.data.length === 0) {
@@ -115,8 +128,13 @@ function stepThrough<Item, Key>(
       reason: "past-total-pages",
       explanation: `the server says a next page follows page ${requested}, but its totalPages is ${totalPages}`,
     };
+  } else if (pageBound !== undefined && requested + 1 >= pageBound) {
+    incomplete = {
+      reason: "past-first-total",
+      explanation: `the list grew past what its first page promised: ${pageBound} pages at most (its totalPages and a margin for calls created meanwhile), and the server says page ${requested + 1} follows`,
+    };
   }
-  const progress = { recentKeys: [...recentKeys, keys].slice(-MAX_STALE_PAGES), staleStreak };
+  const progress = { recentKeys: [...recentKeys, keys].slice(-MAX_STALE_PAGES), staleStreak, pageBound };
   return { fresh, progress, more: response.hasNext && incomplete === undefined, incomplete };
 }
 

@@ -66,7 +66,9 @@ export function rawClientOf(
       };
       const called = [...args.slice(0, at), withDefaults, ...args.slice(at + 1)];
       try {
-        return await (client[method] as (...args: unknown[]) => unknown)(...called);
+        const result = (await (client[method] as (...args: unknown[]) => unknown)(...called)) as { error?: unknown };
+        // A server may echo the key in an error body, as a value or a property name: redacted, as calls.get does.
+        return result.error === undefined ? result : { ...result, error: redact(result.error) };
       } catch (error) {
         // openapi-fetch's own failures (a success body that is not JSON, a URL it cannot build) are SigmaMind's too.
         // Its message is redacted and its error not kept: JSON.parse quotes the body, which may echo the key.

@@ -11,6 +11,7 @@ import {
   InvalidInputError,
   parseRetryAfterMs,
   RedirectError,
+  ResponseParseError,
 } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { type BackoffPolicy, isRetryableStatus, isSafeToRepeat, retryDelayMs, wasNeverSent } from "./retry.js";
@@ -43,6 +44,8 @@ export interface TransportConfig {
   debugEnabled: boolean;
   /** Removes the key from what a server sent back. */
   redact: Redact;
+  /** The largest success body read; a larger one is an error, and is not held in memory. */
+  maxResponseBytes: number;
 }
 
 /** One request, as the transport sends it: possibly several times, and to a redirect's target on the same origin. */
@@ -86,6 +89,12 @@ export const MAX_REDIRECTS = 5;
 
 /** An error body is kept up to this many bytes: a proxy's 50 MB HTML page must not stay in memory with the error. */
 export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/**
+ * The largest success body read by default: a page of 1,000 calls is about 2 MB, so this fits any page the API
+ * sends with room to spare, while a server that sends gigabytes cannot exhaust the process's memory.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 const GENERIC_UNCERTAIN_OUTCOME =
   "The API may have acted on it, and it was not sent again: check its effect before sending it again.";
@@ -188,13 +197,13 @@ async function attemptOnce(
         followedByFetch(config.origin, response) ??
         redirectRefusal(config.origin, outgoing.method, response, url, hops);
       if (redirect === undefined) {
-        const { body, truncated } = response.ok
-          ? { body: await response.arrayBuffer(), truncated: false }
-          : await readBoundedText(response, MAX_ERROR_BODY_BYTES).then(({ text, truncated }) => ({
-              body: text,
-              truncated,
-            }));
-        return { delivered: { response: withBody(response, body), truncated, uncertainOutcome } };
+        if (!response.ok) {
+          const { text, truncated } = await readBoundedText(response, MAX_ERROR_BODY_BYTES);
+          return { delivered: { response: withBody(response, text), truncated, uncertainOutcome } };
+        }
+        const body = await readSuccessBody(response, config.maxResponseBytes);
+        if (body === undefined) return { error: tooLargeError(config, response, uncertainOutcome) };
+        return { delivered: { response: withBody(response, body), truncated: false, uncertainOutcome } };
       }
       if (typeof redirect !== "string") {
         await response.body?.cancel();
@@ -214,6 +223,52 @@ async function attemptOnce(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * A success body, read whole when its declared length fits `maxBytes`, else up to `maxBytes`; undefined when it is
+ * larger, having read no more of it than that.
+ */
+async function readSuccessBody(response: Response, maxBytes: number): Promise<ArrayBuffer | undefined> {
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  // A compressed body's declared length says nothing of what it decodes to.
+  if (declared >= 0 && !response.headers.has("content-encoding")) return response.arrayBuffer();
+  if (!response.body) return new ArrayBuffer(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return whole.buffer;
+}
+
+function tooLargeError(config: TransportConfig, response: Response, uncertainOutcome: string | undefined): Error {
+  const outcome = uncertainOutcome ?? "Nothing of it was kept.";
+  return new ResponseParseError(
+    response.status,
+    config.redact(response.headers),
+    undefined,
+    `The SigmaMind API sent a ${response.status} response larger than maxResponseBytes (${config.maxResponseBytes} bytes), which the client does not read. Raise maxResponseBytes if the API really sends pages this large. ${outcome}`,
+    { mayHaveTakenEffect: uncertainOutcome !== undefined },
+  );
 }
 
 /** Statuses whose responses cannot carry a body, which the Response constructor refuses one for. */
@@ -358,7 +413,23 @@ function failureError(
   // A request that may have taken effect was not sent again: its error says so instead of inviting a retry.
   const tries = attempts > 1 ? `; gave up after ${attempts} attempts` : "";
   const message = mayHaveTakenEffect ? `${what}. ${uncertainOutcome}` : `${what}${tries}. ${advice}`.trim();
-  return new ErrorClass(message, { cause, mayHaveTakenEffect });
+  return new ErrorClass(message, { cause: safeCause(cause, config.redact), mayHaveTakenEffect });
+}
+
+/**
+ * What a fetch rejected with, kept as the error's cause with only what says why: its name, its message and
+ * `code` (redacted), and its own cause the same way. A fetch of the caller's own may hang the request on its
+ * error (`error.request`), headers and key included, and util.inspect prints every property of a cause.
+ */
+function safeCause(cause: unknown, redact: Redact, depth = 0): unknown {
+  if (!(cause instanceof Error) || depth > 4) return cause instanceof Error ? undefined : redact(String(cause));
+  const kept = new Error(redact(cause.message), {
+    cause: cause.cause === undefined ? undefined : safeCause(cause.cause, redact, depth + 1),
+  });
+  kept.name = cause.name;
+  const { code } = cause as { code?: unknown };
+  if (typeof code === "string" || typeof code === "number") Object.assign(kept, { code });
+  return kept;
 }
 
 function describeCause(error: unknown): string {

@@ -3,7 +3,7 @@
 // (`Prefer: dynamic=true, seed=…`); a failure prints it, so the case can be replayed.
 import type {} from "@sigmamind/mock/vitest";
 import { describe, expect, inject, test } from "vitest";
-import { SigmaMind } from "../../src/index.js";
+import { type Call, ResponseValidationError, SigmaMind } from "../../src/index.js";
 import { recordViolations } from "../support/violations.js";
 
 const BASE_SEED = process.env.SIGMAMIND_CONTRACT_SEED ?? "sigmamind";
@@ -33,6 +33,19 @@ async function forEachSeed(call: (headers: Record<string, string>, index: number
   }
 }
 
+/**
+ * The call Prism generated for a get. Its id is random, not the one asked for, which the client refuses as another
+ * call's after checking everything else against the spec: that refusal carries the generated call.
+ */
+async function generatedCall(callId: string, headers: Record<string, string>): Promise<Call> {
+  try {
+    return await client.calls.get(callId, { headers });
+  } catch (error) {
+    if (error instanceof ResponseValidationError && error.path === "callId") return error.body as Call;
+    throw error;
+  }
+}
+
 describe(`${RESPONSES_PER_OPERATION} seeded dynamic responses per operation (base seed "${BASE_SEED}")`, () => {
   test("list: every generated page parses and validates", async () => {
     const seen = new Set<string>();
@@ -47,7 +60,7 @@ describe(`${RESPONSES_PER_OPERATION} seeded dynamic responses per operation (bas
   test("get: every generated call parses and validates", async () => {
     const seen = new Set<string>();
     await forEachSeed(async (headers, index) => {
-      const call = await client.calls.get(`call-${index}`, { headers });
+      const call = await generatedCall(`call-${index}`, headers);
       seen.add(call.callId);
     });
     expect(seen.size).toBeGreaterThan(RESPONSES_PER_OPERATION / 2);
@@ -65,6 +78,6 @@ describe(`${RESPONSES_PER_OPERATION} seeded dynamic responses per operation (bas
 
   test("the same seed gives the same response, so a failure can be replayed", async () => {
     const headers = { Prefer: `dynamic=true, seed=${BASE_SEED}-replay` };
-    expect(await client.calls.get("call-1", { headers })).toEqual(await client.calls.get("call-1", { headers }));
+    expect(await generatedCall("call-1", headers)).toEqual(await generatedCall("call-1", headers));
   });
 });

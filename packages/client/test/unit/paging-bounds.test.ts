@@ -185,3 +185,84 @@ describe("a server that cycles through the same pages", () => {
     expect(logs.join("\n")).toMatch(/listing is incomplete/);
   });
 });
+
+describe("a list that grows with every page it sends", () => {
+  /** `totalPages` is always two ahead of the page asked for, with two new calls a page and `hasNext: true`. */
+  function growingServer() {
+    return serve((request) => {
+      const page = pageAsked(request);
+      return json(200, {
+        data: [
+          { callId: `call-${page}-a`, status: "ended" },
+          { callId: `call-${page}-b`, status: "ended" },
+        ],
+        page,
+        size: 2,
+        totalCounts: (page + 2) * 2,
+        totalPages: page + 2,
+        hasNext: true,
+        hasPrevious: page > 0,
+      });
+    });
+  }
+
+  test("for await stops at what the first page promised, plus the margin, and warns", async () => {
+    const server = await growingServer();
+    const { client, logs } = clientOf(server.url);
+    const seen: string[] = [];
+    for await (const call of client.calls.list({ size: 2 })) {
+      seen.push(call.callId);
+      // Were the bound missing, the loop would go on for as long as the server answers.
+      if (seen.length > 100) break;
+    }
+    // The first page says 2 pages: 2 + the margin of 2 = 4 pages of 2 calls.
+    expect(seen).toHaveLength(8);
+    expect(server.requests).toHaveLength(4);
+    expect(logs.join("\n")).toMatch(/grew past what its first page promised: 4 pages at most/);
+  });
+
+  test('with onIncomplete: "throw", the loop rejects with IncompleteListError, reason past-first-total', async () => {
+    const server = await growingServer();
+    const { client } = clientOf(server.url);
+    let count = 0;
+    const iterate = async () => {
+      for await (const _call of client.calls.list({ size: 2 }, { onIncomplete: "throw" })) count++;
+    };
+    await expect(iterate()).rejects.toMatchObject({ name: "IncompleteListError", reason: "past-first-total" });
+    expect(count).toBe(8);
+  });
+
+  test("a hand-written loop over pages ends there too", async () => {
+    const server = await growingServer();
+    const { client } = clientOf(server.url);
+    let page: OffsetPage<unknown> = await client.calls.list({ size: 2 });
+    let pages = 1;
+    while (page.hasNextPage() && pages < 100) {
+      page = await page.getNextPage();
+      pages++;
+    }
+    expect(pages).toBe(4);
+    expect(page.incompleteReason).toMatch(/grew past what its first page promised/);
+  });
+
+  test("a list that grew by a page while it was read is still read to its end", async () => {
+    // 10 pages promised, 11 sent: within the margin.
+    const server = await serve((request) => {
+      const page = pageAsked(request);
+      return json(200, {
+        data: [{ callId: `call-${page}`, status: "ended" }],
+        page,
+        size: 1,
+        totalCounts: 11,
+        totalPages: page === 0 ? 10 : 11,
+        hasNext: page < 10,
+        hasPrevious: page > 0,
+      });
+    });
+    const { client, logs } = clientOf(server.url);
+    let count = 0;
+    for await (const _call of client.calls.list({ size: 1 })) count++;
+    expect(count).toBe(11);
+    expect(logs.join("\n")).not.toMatch(/incomplete/);
+  });
+});

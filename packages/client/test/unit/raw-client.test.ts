@@ -153,3 +153,15 @@ describe("client.raw's middleware", () => {
     ]);
   });
 });
+
+describe("client.raw and a server that echoes the key", () => {
+  test("the error it hands back holds no key, neither as a value nor as a property name, as calls.get's does", async () => {
+    const { sigmamind } = client(() => json(500, { message: "bad key test-key", "test-key": 1 }));
+    const { error, response } = await sigmamind.raw.GET("/v1/calls/{callId}", { params: { path: { callId: "c" } } });
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(error)).not.toContain("test-key");
+    expect(error).toEqual({ message: "bad key [redacted]", "[redacted]": 1 });
+    const thrown = await sigmamind.calls.get("c").catch((caught: unknown) => caught);
+    expect(JSON.stringify((thrown as { error?: unknown }).error)).toBe(JSON.stringify(error));
+  });
+});

@@ -8,11 +8,13 @@ const E164 = /^\+[1-9][0-9]{6,14}$/;
 const validCreate = { fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "agent-1" };
 
 function client() {
-  const fake = fakeFetch((request) =>
-    request.method === "GET" && new URL(request.url).pathname === "/v1/calls"
-      ? json(200, emptyPage)
-      : json(200, { callId: "call-1", status: "scheduled" }),
-  );
+  const fake = fakeFetch((request) => {
+    const { pathname } = new URL(request.url);
+    if (request.method === "GET" && pathname === "/v1/calls") return json(200, emptyPage);
+    // The call asked for, by the id in the path, as the API answers a get: a body naming another is refused.
+    const asked = pathname.split("/")[3];
+    return json(200, { callId: asked === undefined ? "call-1" : decodeURIComponent(asked), status: "scheduled" });
+  });
   return {
     sigmamind: new SigmaMind({ apiKey: "test-key", fetch: fake.fetch, maxRetries: 0 }),
     requests: fake.requests,
