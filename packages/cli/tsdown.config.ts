@@ -11,4 +11,6 @@ export default defineConfig({
   // @sigmamind/error-text is private, so users could not install it: tsdown bundles it, as it bundles what is not
   // a dependency or peerDependency. The tarball test checks that no published file imports it.
   deps: { alwaysBundle: ["@sigmamind/error-text"] },
+  // What of other packages dist inlines, with their licenses: none today, and a test keeps it so or noticed.
+  copy: [{ from: "THIRD-PARTY-NOTICES.md" }],
 });

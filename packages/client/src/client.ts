@@ -8,8 +8,15 @@ import { createOperationSender } from "./core/operation.js";
 import { rawClientOf, type SigmaMindRawClient } from "./core/raw-client.js";
 import { checkHeaderNames, HEADERS, MAX_RETRIES, TIMEOUT_MS } from "./core/request-options.js";
 import { DEFAULT_BACKOFF } from "./core/retry.js";
-import { createTransport, defaultSleep, type Fetch, type Sleep, type Transport } from "./core/transport.js";
-import { checkInputs, type FieldSchema } from "./internal/check-inputs.js";
+import {
+  createTransport,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  defaultSleep,
+  type Fetch,
+  type Sleep,
+  type Transport,
+} from "./core/transport.js";
+import { checkInputs, type FieldSchema, readOptions } from "./internal/check-inputs.js";
 import { readEnv } from "./internal/env.js";
 import { isLoopback } from "./internal/is-loopback.js";
 import { userAgent } from "./internal/user-agent.js";
@@ -20,7 +27,10 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 
 export interface ClientOptions {
-  /** The API key, sent as `X-API-Key`. Default: the `SIGMAMIND_API_KEY` environment variable. */
+  /**
+   * The API key, sent as `X-API-Key`, at most 1,024 characters. Default: the `SIGMAMIND_API_KEY` environment
+   * variable.
+   */
   apiKey?: string | undefined;
   /** Where the API lives. Default: `SIGMAMIND_BASE_URL`, then `https://api.sigmamind.ai`. */
   baseUrl?: string | undefined;
@@ -45,6 +55,11 @@ export interface ClientOptions {
   allowInsecureHttp?: boolean | undefined;
   /** How the client waits between retries. Default: a timer that the call's signal cancels. */
   sleep?: Sleep | undefined;
+  /**
+   * The largest success body the client reads, in bytes; a larger one is a `ResponseParseError`, and is never held
+   * in memory whole. Default: 32 MiB, far more than any page the API sends.
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 const FUNCTION: FieldSchema = { type: "function" };
@@ -67,6 +82,7 @@ const CLIENT_OPTIONS = {
     validateResponses: BOOLEAN,
     allowInsecureHttp: BOOLEAN,
     sleep: FUNCTION,
+    maxResponseBytes: { type: "integer", minimum: 1, description: "a whole number of bytes, 1 or more" },
   } satisfies Record<keyof ClientOptions, FieldSchema>,
 };
 
@@ -93,6 +109,8 @@ export class SigmaMind {
    */
   declare readonly raw: SigmaMindRawClient;
   constructor(options: ClientOptions = {}) {
+    // Read once, through the one guarded copy: nothing below touches the object given.
+    options = readOptions(CLIENT_LABEL, options, CLIENT_OPTIONS) as ClientOptions;
     checkOptions(options);
     const apiKey = resolveApiKey(options.apiKey);
     const baseUrl = resolveBaseUrl(options.baseUrl, options.allowInsecureHttp === true);
@@ -111,6 +129,7 @@ export class SigmaMind {
       logger,
       debugEnabled: level === "debug",
       redact,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     });
     const agent = userAgent();
     // The caller's headers come last: a User-Agent of their own wins.
@@ -138,6 +157,7 @@ export class SigmaMind {
     if (!parts) {
       throw new InvalidInputError(`${label}: call it on a client, as client.withOptions(...), not detached from one.`);
     }
+    options = readOptions(label, options, DERIVED_OPTIONS) as DerivedOptions;
     checkInputs(label, "option", DERIVED_OPTIONS, options);
     checkHeaderNames(label, options.headers);
     const { shared, settings } = parts;
@@ -217,8 +237,10 @@ function assemble(target: SigmaMind, shared: Shared, settings: Settings): void {
   });
 }
 
+const CLIENT_LABEL = "new SigmaMind(options)";
+
 function checkOptions(options: unknown): asserts options is ClientOptions {
-  const label = "new SigmaMind(options)";
+  const label = CLIENT_LABEL;
   checkInputs(label, "option", CLIENT_OPTIONS, options);
   checkHeaderNames(label, (options as ClientOptions).headers);
   const { logger, logLevel } = options as ClientOptions;
@@ -243,11 +265,22 @@ function logLevelOf(option: LogLevel | undefined): { level: LogLevel; problem?: 
   }
 }
 
+/**
+ * A key is a few dozen characters: thirty times that is not a key but a file or a whole .env pasted in, which a
+ * server would refuse as an oversized header after the retries. Said by its length alone, never its text.
+ */
+const MAX_API_KEY_LENGTH = 1_024;
+
 function resolveApiKey(apiKey: string | undefined): string {
   const key = apiKey?.trim() || readEnv("SIGMAMIND_API_KEY");
   if (!key) {
     throw new InvalidInputError(
       "The SigmaMind API key is missing. Set the SIGMAMIND_API_KEY environment variable, or pass it: new SigmaMind({ apiKey }).",
+    );
+  }
+  if (key.length > MAX_API_KEY_LENGTH) {
+    throw new InvalidInputError(
+      `The SigmaMind API key is ${key.length} characters long, more than the ${MAX_API_KEY_LENGTH} a key can be. Copy it again from the dashboard settings.`,
     );
   }
   // A key with a line break or control character could smuggle headers; its value is never echoed.

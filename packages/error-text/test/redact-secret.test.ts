@@ -21,6 +21,13 @@ describe("a short key (under 16 characters)", () => {
     expect(secretRedactor(["k1"])("ék1 k1é 2k1 k1")).toBe("ék1 k1é 2k1 [redacted]");
   });
 
+  test("a letter outside the Basic Multilingual Plane counts as one character, not two halves", () => {
+    // U+1D400 MATHEMATICAL BOLD CAPITAL A is a letter written as a surrogate pair.
+    expect(secretRedactor(["k1"])("\u{1D400}k1 k1\u{1D400} \u{1F600}k1")).toBe(
+      "\u{1D400}k1 k1\u{1D400} \u{1F600}[redacted]",
+    );
+  });
+
   test("fifteen characters glued to other text is left alone", () => {
     const fifteen = "abcdefghij12345";
     expect(secretRedactor([fifteen])(`x${fifteen} ${fifteen}`)).toBe(`x${fifteen} [redacted]`);
@@ -167,5 +174,17 @@ describe("structured values", () => {
     const body = { note: LONG_KEY };
     secretRedactor([LONG_KEY])(body);
     expect(body).toEqual({ note: LONG_KEY });
+  });
+});
+
+describe("a key of any length", () => {
+  // The old rule built a pattern from the key: a 5,000-character key with a cut body aborted the process
+  // (RegExpCompiler Allocation failed), and a 50,000-character one threw a SyntaxError quoting the whole key.
+  test.each([5_000, 50_000])("%i characters, in a cut body, is redacted and its start removed", (length) => {
+    const key = `${"k".repeat(length - 1)}!`;
+    const redact = secretRedactor([key]);
+    const body = `{"message":"bad key ${key}","echo":"${key.slice(0, length / 2)}`;
+    expect(redact(body, { cut: true })).toBe('{"message":"bad key [redacted]","echo":"');
+    expect(redact({ [key]: [key] })).toEqual({ [REDACTED]: [REDACTED] });
   });
 });

@@ -20,23 +20,33 @@ export interface WithResponse<T> {
 }
 
 export class APIPromise<T> extends Promise<T> {
-  readonly #sent: Promise<Sent<T>>;
+  #sent: Promise<Sent<T>> | (() => Promise<Sent<T>>);
 
-  constructor(sent: Promise<Sent<T>>) {
+  /**
+   * `sent` is the request under way, or, for a listing, how to send it: then nothing is sent until the promise is
+   * awaited or iterated (a listing of at most 0 items sends nothing).
+   */
+  constructor(sent: Promise<Sent<T>> | (() => Promise<Sent<T>>)) {
     // The promise itself settles with nothing: then, catch and finally read `sent`, so a failure surfaces once,
     // where it is awaited, and never as an unhandled rejection of a promise nobody holds.
     super((resolve) => resolve(undefined as T));
     this.#sent = sent;
   }
 
+  /** The request's outcome, sending it first if it has not been. */
+  protected sent(): Promise<Sent<T>> {
+    if (typeof this.#sent === "function") this.#sent = this.#sent();
+    return this.#sent;
+  }
+
   /** The data with the response it came in and the request id. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#sent.then((sent) => withResponseOf(sent, sent.data));
+    return this.sent().then((sent) => withResponseOf(sent, sent.data));
   }
 
   /** The response, with its body (as the API sent it) still to read. */
   asResponse(): Promise<Response> {
-    return this.#sent.then(unreadResponseOf);
+    return this.sent().then(unreadResponseOf);
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a promise's then, reading the data
@@ -44,7 +54,9 @@ export class APIPromise<T> extends Promise<T> {
     onFulfilled?: ((data: T) => Result | PromiseLike<Result>) | null,
     onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
   ): Promise<Result | Failure> {
-    return this.#sent.then(({ data }) => data).then(onFulfilled, onRejected);
+    return this.sent()
+      .then(({ data }) => data)
+      .then(onFulfilled, onRejected);
   }
 
   override catch<Failure = never>(onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null) {
@@ -68,7 +80,11 @@ export function withResponseOf<T>({ response }: Sent<unknown>, data: T): WithRes
 
 /** What `.asResponse()` gives for `sent`: its response again, the body as the API sent it still to read. */
 export function unreadResponseOf({ response, text }: Sent<unknown>): Response {
-  const { status, statusText, headers } = response;
+  const { status, statusText } = response;
+  const headers = new Headers(response.headers);
+  // fetch has decoded the body: its encoding and length no longer describe the text this Response holds.
+  headers.delete("content-encoding");
+  headers.delete("content-length");
   return new Response(text ?? null, { status, statusText, headers });
 }
 

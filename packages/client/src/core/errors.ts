@@ -2,6 +2,7 @@
 // response. Messages say what happened and what to do; none of them ever holds the API key.
 
 import type { Call, CallStatus, ErrorResponse } from "@sigmamind/types";
+import { parseHttpDate } from "../internal/http-date.js";
 import { requestIdOf } from "./api-promise.js";
 
 export interface SigmaMindErrorOptions extends ErrorOptions {
@@ -203,12 +204,12 @@ export class ResponseValidationError extends SigmaMindError {
 }
 
 /** Why a listing ended before the server said it had no next page. */
-export type IncompleteListReason = "no-progress" | "past-total-pages" | "empty-page";
+export type IncompleteListReason = "no-progress" | "past-total-pages" | "past-first-total" | "empty-page";
 
 /**
  * With `onIncomplete: "throw"`, iterating a list ends with this error, after every item it could get, when the
- * server stopped making progress: pages that only repeat what came before, a next page past `totalPages`, or an
- * empty page that claims a next one.
+ * server stopped making progress: pages that only repeat what came before, a next page past `totalPages`, more
+ * pages than the first page's `totalPages` promised (with a margin), or an empty page that claims a next one.
  */
 export class IncompleteListError extends SigmaMindError {
   override name = "IncompleteListError";
@@ -245,16 +246,24 @@ export class WaitTimeoutError extends SigmaMindError {
   }
 }
 
-/** Milliseconds the server asked to wait: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date. */
+/**
+ * Milliseconds the server asked to wait: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP-date; undefined
+ * when neither says, and the client's own backoff applies. "-1", "+5" or "1,2" say nothing: Number and Date.parse
+ * would read them as a wait of 0 (a date in 2001) and the retries would go out at once.
+ */
 export function parseRetryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const milliseconds = headers.get("retry-after-ms")?.trim();
+  if (milliseconds && NON_NEGATIVE_DECIMAL.test(milliseconds)) return Number(milliseconds);
   const retryAfter = headers.get("retry-after")?.trim();
   if (!retryAfter) return undefined;
-  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number.parseFloat(retryAfter) * 1000;
-  const date = Date.parse(retryAfter);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  // The spec's delay-seconds is a whole number; a fraction of plain digits ("0.5") is taken as meant.
+  if (NON_NEGATIVE_DECIMAL.test(retryAfter)) return Number(retryAfter) * 1000;
+  const date = parseHttpDate(retryAfter, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }
+
+/** Digits, perhaps with a fraction: no sign, exponent, hex or list, all of which Number or parseFloat take. */
+const NON_NEGATIVE_DECIMAL = /^\d+(?:\.\d+)?$/;
 
 const ERROR_CLASS_BY_STATUS: Record<number, typeof APIError> = {
   400: BadRequestError,

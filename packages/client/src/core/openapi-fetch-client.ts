@@ -2,15 +2,18 @@
 // the SigmaMind transport (the key, retries, per-attempt timeouts, the redirect rules), so middleware registered
 // with `client.raw.use()` sees all traffic, and openapi-fetch parses every body (`parseAs` included).
 import type { paths } from "@sigmamind/types";
-import openapiFetch, { type Client, defaultPathSerializer } from "openapi-fetch";
-import { checkPathSegment } from "../internal/check-inputs.js";
+import openapiFetch, { type Client } from "openapi-fetch";
 import { SigmaMindError } from "./errors.js";
 import type { AttemptSettings, Delivered, Outgoing, Transport } from "./transport.js";
 
-// openapi-fetch's CommonJS build sets `exports.default` without `__esModule`, so Node-style interop in our
-// CommonJS build hands over the whole exports object; the ES module build gets the function itself.
-const createClient: typeof openapiFetch =
-  typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as { default: typeof openapiFetch }).default;
+/**
+ * openapi-fetch's `createClient`. Its CommonJS build sets `exports.default` without `__esModule`, so Node-style
+ * interop in our CommonJS build hands over the whole exports object; the ES module build gets the function
+ * itself. Read when a client is made, not when this module loads, so the module has no effect of its own.
+ */
+function openapiFetchCreateClient(): typeof openapiFetch {
+  return typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as { default: typeof openapiFetch }).default;
+}
 
 export type OpenapiFetchClient = Client<paths>;
 
@@ -26,15 +29,10 @@ export interface ApiClientParts {
  * somehow does not is refused rather than sent around the transport's rules.
  */
 export function createApiClient({ baseUrl, headers }: ApiClientParts): OpenapiFetchClient {
-  return createClient<paths>({
+  return openapiFetchCreateClient()<paths>({
     baseUrl,
     headers,
     fetch: () => Promise.reject(new SigmaMindError("A request reached openapi-fetch without the client's transport.")),
-    // The one place a path parameter is checked as a path segment, for the resource methods and client.raw alike.
-    pathSerializer: (pathname, pathParams) => {
-      for (const [name, value] of Object.entries(pathParams)) checkPathSegment("client.raw", name, String(value));
-      return defaultPathSerializer(pathname, pathParams);
-    },
   });
 }
 
@@ -43,10 +41,12 @@ export interface SendSettings extends AttemptSettings {
   uncertainOutcome?: string | undefined;
   /** The caller's signal; the request's own when not given. */
   signal?: AbortSignal | undefined;
+  /** How a success body is handed on: see `Outgoing.successBody`. */
+  successBody: Outgoing["successBody"];
 }
 
 /**
- * Sends a Request built by openapi-fetch (after its middleware) through the transport. The body is read once
+ * Sends a Request built by openapi-fetch (after its middleware) through the transport. A body is read once
  * into bytes, so that an attempt or a redirect can send it again.
  */
 export async function sendThrough(transport: Transport, request: Request, settings: SendSettings): Promise<Delivered> {
@@ -56,6 +56,7 @@ export async function sendThrough(transport: Transport, request: Request, settin
     headers: request.headers,
     body: request.body === null ? undefined : await request.arrayBuffer(),
     uncertainOutcome: settings.uncertainOutcome,
+    successBody: settings.successBody,
   };
   return transport(outgoing, settings, "signal" in settings ? settings.signal : request.signal);
 }

@@ -49,8 +49,11 @@ export interface OperationContext {
 export interface OperationSender {
   /** Checks, sends and reads: what most resource methods are made of. */
   call<T>(operation: Operation, input: OperationInput, options: RequestOptions): APIPromise<T>;
-  /** The checks alone: a listing checks its inputs once, then sends a request for each page. */
-  check(operation: Operation, input: OperationInput, options: unknown, optionsSchema?: FieldSchema): void;
+  /**
+   * The checks alone: a listing checks its inputs once, then sends a request for each page. Gives the options as
+   * they were read and checked, once: what is sent.
+   */
+  check(operation: Operation, input: OperationInput, options: unknown, optionsSchema?: FieldSchema): RequestOptions;
   /** Sends and reads, inputs already checked. */
   send<T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<Sent<T>>;
 }
@@ -65,12 +68,13 @@ export function createOperationSender(context: OperationContext): OperationSende
       ...(schemas.body ? checkInputs(label, "field", schemas.body, input.body) : []),
     ];
     for (const [name, value] of Object.entries(input.path ?? {})) checkPathSegment(label, name, value);
-    checkRequestOptions(label, options, optionsSchema);
+    const checked = checkRequestOptions(label, options, optionsSchema) ?? {};
     for (const name of unknown) {
       context.logger.debug(
         `${label}: ${name} is not in the spec this version of @sigmamind/client was built from; it is sent as given.`,
       );
     }
+    return checked;
   };
 
   const send = async <T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<Sent<T>> => {
@@ -80,6 +84,7 @@ export function createOperationSender(context: OperationContext): OperationSende
       maxRetries: options.maxRetries ?? context.defaults.maxRetries,
       uncertainOutcome: operation.uncertainOutcome,
       signal: options.signal,
+      successBody: "text" as const,
     };
     // openapi-fetch is typed by path and method; here they are data, so the call is typed loosely.
     const request = context.client.request as unknown as (
@@ -94,7 +99,9 @@ export function createOperationSender(context: OperationContext): OperationSende
         body: input.body,
         // The call's own headers win over its client's, whatever their case: openapi-fetch sets them in order.
         headers: options.headers ? { ...context.headers, ...options.headers } : context.headers,
-        parseAs: "text",
+        // The transport reads a success body once, as text, within the attempt's deadline: openapi-fetch leaves
+        // the Response's body alone.
+        parseAs: "stream",
         fetch: async (outgoing: Request) => {
           delivered = await sendThrough(context.transport, outgoing, settings);
           return delivered.response;
@@ -103,10 +110,10 @@ export function createOperationSender(context: OperationContext): OperationSende
     } catch (failure) {
       throw asSigmaMindError(failure, operation, delivered !== undefined, context.redact);
     }
-    const { data, error, response } = answered;
+    const { error, response } = answered;
     const answer: Answer = {
       response,
-      body: response.ok ? data : error,
+      body: response.ok ? delivered?.text : error,
       truncated: delivered?.truncated ?? false,
       uncertainOutcome: operation.uncertainOutcome,
     };
@@ -123,10 +130,7 @@ export function createOperationSender(context: OperationContext): OperationSende
     send,
     call<T>(operation: Operation, input: OperationInput, options: RequestOptions) {
       // A check that fails rejects the call's promise rather than throwing where it was called.
-      const sent = Promise.resolve().then(() => {
-        check(operation, input, options);
-        return send<T>(operation, input, options);
-      });
+      const sent = Promise.resolve().then(() => send<T>(operation, input, check(operation, input, options)));
       return new APIPromise(sent);
     },
   };

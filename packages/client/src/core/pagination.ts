@@ -1,6 +1,6 @@
 // Offset pagination as the API does it (`page` from 0, `size`, `hasNext`): a page you can step through, and
 // from the list or any page, an async iterator over every item or every page that follows, with prefetch.
-import { type Sent, unreadResponseOf, type WithResponse, withResponseOf } from "./api-promise.js";
+import { APIPromise, type Sent } from "./api-promise.js";
 import { IncompleteListError, type IncompleteListReason, InvalidInputError, SigmaMindError } from "./errors.js";
 
 /** The envelope every paged list of the API returns. */
@@ -290,11 +290,8 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item>, AsyncIterable
  * What a list method returns: await it for the first page, or iterate it with `for await` for every item of
  * every page, in order. Nothing is requested until you do one or the other.
  */
-export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<Item>>, AsyncIterable<Item> {
-  readonly #fetchPage: FetchPage<Item>;
-  readonly #firstPageNumber: number;
-  readonly #source: PageSource<Item>;
-  #firstPage: Promise<{ page: OffsetPage<Item>; sent: Sent<OffsetPageResponse<Item>> }> | undefined;
+export class PagePromise<Item, Key = unknown> extends APIPromise<OffsetPage<Item>> implements AsyncIterable<Item> {
+  readonly #maxItems: number | undefined;
 
   constructor(
     fetchPage: FetchPage<Item>,
@@ -302,60 +299,29 @@ export class PagePromise<Item, Key = unknown> implements PromiseLike<OffsetPage<
     options: PaginationOptions,
     list: ListDescription<Item, Key>,
   ) {
-    this.#fetchPage = fetchPage;
-    this.#firstPageNumber = firstPageNumber;
     const { noun, keyOf, warn } = list;
-    this.#source = { fetchPage, keyOf, warn, noun, options };
+    const source: PageSource<Item> = { fetchPage, keyOf, warn, noun, options };
+    // The first page, requested once, when the listing is first awaited or iterated.
+    super(() =>
+      fetchPage(firstPageNumber, undefined).then((sent) => ({
+        ...sent,
+        data: new OffsetPage(sent.data, firstPageNumber, source),
+      })),
+    );
+    this.#maxItems = options.maxItems;
   }
 
-  // biome-ignore lint/suspicious/noThenProperty: awaiting the list for its first page is the point of this class
-  then<Result = OffsetPage<Item>, Failure = never>(
-    onFulfilled?: ((page: OffsetPage<Item>) => Result | PromiseLike<Result>) | null,
-    onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
-  ): Promise<Result | Failure> {
-    return this.#getFirstPage()
-      .then(({ page }) => page)
-      .then(onFulfilled, onRejected);
-  }
-
-  catch<Failure = never>(onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null) {
-    return this.then(undefined, onRejected);
-  }
-
-  finally(onFinally?: (() => void) | null) {
-    return this.then().finally(onFinally);
-  }
-
-  get [Symbol.toStringTag]() {
+  override get [Symbol.toStringTag]() {
     return "PagePromise";
-  }
-
-  /** The first page with the response it came in and the request id. */
-  async withResponse(): Promise<WithResponse<OffsetPage<Item>>> {
-    const { page, sent } = await this.#getFirstPage();
-    return withResponseOf(sent, page);
-  }
-
-  /** The first page's response, with its body (as the API sent it) still to read. */
-  async asResponse(): Promise<Response> {
-    return unreadResponseOf((await this.#getFirstPage()).sent);
-  }
-
-  #getFirstPage() {
-    this.#firstPage ??= this.#fetchPage(this.#firstPageNumber, undefined).then((sent) => ({
-      page: new OffsetPage(sent.data, this.#firstPageNumber, this.#source),
-      sent,
-    }));
-    return this.#firstPage;
   }
 
   /** Every page from the first, in order; see `OffsetPage.iterPages()`. */
   async *iterPages(): AsyncGenerator<OffsetPage<Item>, void, undefined> {
-    yield* (await this.#getFirstPage()).page.iterPages();
+    yield* (await this.sent()).data.iterPages();
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    if (this.#source.options.maxItems === 0) return;
-    yield* (await this.#getFirstPage()).page;
+    if (this.#maxItems === 0) return;
+    yield* (await this.sent()).data;
   }
 }

@@ -1,12 +1,12 @@
 // Waiting for something the API reports to change: poll, wait, poll again, each wait longer than the last up to a
 // cap, until it is done, the time is up, or the caller aborts.
 import { anySignal } from "../internal/any-signal.js";
-import { NEVER_ABORTED } from "../internal/never-aborted.js";
+import { neverAborted } from "../internal/never-aborted.js";
 import { APIUserAbortError } from "./errors.js";
 import type { Sleep } from "./transport.js";
 
 /** Time allowed for a whole wait: most calls end within minutes. */
-export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
+export const DEFAULT_WAIT_TIMEOUT_MS = 600_000; // 10 minutes
 /** The first wait between polls: a call that fails to connect is seen failed within a second or two. */
 export const DEFAULT_POLL_INTERVAL_MS = 1_000;
 /** Waits double up to this, so a call that lasts minutes costs a request every 5 s, not one a second. */
@@ -72,7 +72,7 @@ export async function pollUntil<T>(
     try {
       // A signal of its own for each wait, as the transport does: many waits sharing the caller's signal would
       // otherwise each add a listener to it, and Node warns past ten.
-      await sleep(delay, signal ? anySignal([signal]) : NEVER_ABORTED);
+      await sleep(delay, signal ? anySignal([signal]) : neverAborted());
     } catch (error) {
       throw new APIUserAbortError(`${label}: the wait was aborted by its signal.`, { cause: error });
     }

@@ -5,6 +5,7 @@
 import type { Redact } from "@sigmamind/error-text/redact-secret";
 import type { paths } from "@sigmamind/types";
 import type { Client, Middleware } from "openapi-fetch";
+import { checkPathSegment } from "../internal/check-inputs.js";
 import { InvalidInputError, SigmaMindError } from "./errors.js";
 import { type OpenapiFetchClient, sendThrough } from "./openapi-fetch-client.js";
 import type { AttemptSettings, Transport } from "./transport.js";
@@ -57,12 +58,17 @@ export function rawClientOf(
         );
       }
       const at = INIT_ARGUMENT[method] ?? 1;
-      const init = (args[at] ?? {}) as { headers?: HeadersInit };
+      const init = (args[at] ?? {}) as { headers?: HeadersInit; params?: { path?: Record<string, unknown> } };
+      // Each path parameter must stay one path segment, as the resource methods check theirs.
+      for (const [name, value] of Object.entries(init.params?.path ?? {})) {
+        checkPathSegment(`client.raw.${method}()`, name, String(value));
+      }
       // This client's retries, timeouts and headers; the request goes through the transport like any other.
       const withDefaults = {
         ...init,
         headers: mergedHeaders(headers, init.headers),
-        fetch: (request: Request) => sendThrough(transport, request, defaults).then(({ response }) => response),
+        fetch: (request: Request) =>
+          sendThrough(transport, request, { ...defaults, successBody: "response" }).then(({ response }) => response),
       };
       const called = [...args.slice(0, at), withDefaults, ...args.slice(at + 1)];
       try {

@@ -1,4 +1,4 @@
-import { checkInputs, type FieldSchema } from "../internal/check-inputs.js";
+import { checkInputs, type FieldSchema, readOptions } from "../internal/check-inputs.js";
 import { InvalidInputError } from "./errors.js";
 
 /** Options every method takes as its last argument; they apply to that call only. */
@@ -20,7 +20,8 @@ export const TIMEOUT_MS: FieldSchema = {
   type: "number",
   exclusiveMinimum: 0,
   maximum: MAX_TIMEOUT_MS,
-  description: `a positive number of milliseconds, at most ${MAX_TIMEOUT_MS} (about 24.8 days)`,
+  // Written out: a template at module scope is code a bundler keeps in every bundle, used or not.
+  description: "a positive number of milliseconds, at most 2147483647 (about 24.8 days)",
 };
 export const MAX_RETRIES: FieldSchema = {
   type: "integer",
@@ -67,16 +68,31 @@ export function checkHeaderNames(label: string, headers: Record<string, string> 
 }
 
 /** The per-call options every method takes; `signal` is checked on its own, as an AbortSignal. */
-export const REQUEST_OPTIONS = {
-  properties: { signal: {}, timeoutMs: TIMEOUT_MS, maxRetries: MAX_RETRIES, headers: HEADERS },
-} as const satisfies FieldSchema;
+/** The per-call options, by name: what `calls.list()` adds its own to. */
+export const REQUEST_OPTION_PROPERTIES = {
+  signal: {},
+  timeoutMs: TIMEOUT_MS,
+  maxRetries: MAX_RETRIES,
+  headers: HEADERS,
+};
 
-/** Throws an InvalidInputError naming the first option that is not what it should be. */
-export function checkRequestOptions(method: string, options: unknown, schema: FieldSchema = REQUEST_OPTIONS): void {
+export const REQUEST_OPTIONS = { properties: REQUEST_OPTION_PROPERTIES } as const satisfies FieldSchema;
+
+/**
+ * Throws an InvalidInputError naming the first option that is not what it should be, or returns the options as
+ * read, once: send those, not the object given, whose getters could answer differently the second time.
+ */
+export function checkRequestOptions(
+  method: string,
+  given: unknown,
+  schema: FieldSchema = REQUEST_OPTIONS,
+): RequestOptions | undefined {
+  const options = readOptions(method, given, schema) as RequestOptions | undefined;
   checkInputs(method, "option", schema, options);
-  checkHeaderNames(method, (options as RequestOptions | undefined)?.headers);
-  const signal = (options as RequestOptions | undefined)?.signal;
+  checkHeaderNames(method, options?.headers);
+  const signal = options?.signal;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new InvalidInputError(`${method}: signal must be an AbortSignal, got ${typeof signal}.`);
   }
+  return options;
 }

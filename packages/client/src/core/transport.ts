@@ -2,7 +2,7 @@ import type { Redact } from "@sigmamind/error-text/redact-secret";
 import { abortableSleep } from "../internal/abortable-sleep.js";
 import { anySignal } from "../internal/any-signal.js";
 import { describeUrl } from "../internal/describe-url.js";
-import { NEVER_ABORTED } from "../internal/never-aborted.js";
+import { neverAborted } from "../internal/never-aborted.js";
 import { readBoundedText } from "../internal/read-bounded-text.js";
 import {
   APIConnectionError,
@@ -60,21 +60,24 @@ export interface Outgoing {
    * such as "The call may have been placed: ...". A generic sentence when not given.
    */
   readonly uncertainOutcome?: string | undefined;
+  /**
+   * How a success body is handed on: as `text` beside the Response it came in (read once, decoded once: the
+   * resource methods), or inside a Response of its own for a reader that parses it itself (`client.raw`).
+   */
+  readonly successBody: "text" | "response";
 }
 
 /**
  * A response whose body was read within its attempt (so that a stalled body is a timeout, and a reset in the
- * middle of it can be retried), handed on as a new Response holding what was read, for openapi-fetch to parse.
+ * middle of it can be retried). A success body asked for as text comes as `text`, its Response as fetch gave
+ * it; any other body is inside a new Response holding what was read, for openapi-fetch to parse.
  */
 export interface Delivered {
   response: Response;
+  /** A success body read as text: then openapi-fetch must not read `response`'s body again (`parseAs: "stream"`). */
+  text?: string;
   /** Whether the body is a prefix of a longer error body: one is kept up to `MAX_ERROR_BODY_BYTES`. */
   truncated: boolean;
-  /**
-   * Set for a request that is not safe to repeat: the sentence its error gives when the API may have acted on
-   * it. Undefined for a request that may be sent again.
-   */
-  uncertainOutcome: string | undefined;
 }
 
 /** Sends one request with retries, timeouts and the redirect rules; see `createTransport`. */
@@ -88,13 +91,13 @@ export type Transport = (
 export const MAX_REDIRECTS = 5;
 
 /** An error body is kept up to this many bytes: a proxy's 50 MB HTML page must not stay in memory with the error. */
-export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+export const MAX_ERROR_BODY_BYTES = 65_536; // 64 KiB
 
 /**
  * The largest success body read by default: a page of 1,000 calls is about 2 MB, so this fits any page the API
  * sends with room to spare, while a server that sends gigabytes cannot exhaust the process's memory.
  */
-export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = 33_554_432; // 32 MiB
 
 const GENERIC_UNCERTAIN_OUTCOME =
   "The API may have acted on it, and it was not sent again: check its effect before sending it again.";
@@ -162,7 +165,7 @@ export function createTransport(config: TransportConfig): Transport {
       try {
         // A signal of its own for the wait: many calls sharing the caller's signal would otherwise each add a
         // listener to it, and Node warns past ten.
-        await config.sleep(delay, userSignal ? anySignal([userSignal]) : NEVER_ABORTED);
+        await config.sleep(delay, userSignal ? anySignal([userSignal]) : neverAborted());
       } catch (error) {
         throw new APIUserAbortError(undefined, { cause: error });
       }
@@ -199,11 +202,13 @@ async function attemptOnce(
       if (redirect === undefined) {
         if (!response.ok) {
           const { text, truncated } = await readBoundedText(response, MAX_ERROR_BODY_BYTES);
-          return { delivered: { response: withBody(response, text), truncated, uncertainOutcome } };
+          return { delivered: { response: withBody(response, text), truncated } };
         }
         const body = await readSuccessBody(response, config.maxResponseBytes);
         if (body === undefined) return { error: tooLargeError(config, response, uncertainOutcome) };
-        return { delivered: { response: withBody(response, body), truncated: false, uncertainOutcome } };
+        if (outgoing.successBody === "response")
+          return { delivered: { response: withBody(response, body), truncated: false } };
+        return { delivered: { response, text: textDecoder().decode(body), truncated: false } };
       }
       if (typeof redirect !== "string") {
         await response.body?.cancel();
@@ -269,6 +274,13 @@ function tooLargeError(config: TransportConfig, response: Response, uncertainOut
     `The SigmaMind API sent a ${response.status} response larger than maxResponseBytes (${config.maxResponseBytes} bytes), which the client does not read. Raise maxResponseBytes if the API really sends pages this large. ${outcome}`,
     { mayHaveTakenEffect: uncertainOutcome !== undefined },
   );
+}
+
+let decoder: TextDecoder | undefined;
+/** Made on first use: a module that makes nothing when it loads has nothing to keep when unused. */
+function textDecoder(): TextDecoder {
+  decoder ??= new TextDecoder();
+  return decoder;
 }
 
 /** Statuses whose responses cannot carry a body, which the Response constructor refuses one for. */

@@ -94,6 +94,35 @@ export function checkInputs(
 const NONE: string[] = [];
 
 /**
+ * A plain copy of a group of options, and of each value the schema calls an object (`headers`), read once here and
+ * nowhere else: a getter that throws, a Proxy's trap or a revoked Proxy gives an InvalidInputError naming the
+ * interface, not the error itself; and a getter cannot answer the check one thing and the request another. What
+ * is not a plain object is given back as it is, for `checkInputs` to refuse.
+ */
+export function readOptions(label: string, given: unknown, schema?: FieldSchema, name = "options"): unknown {
+  if (given === null || typeof given !== "object") return given;
+  let step = "finding its prototype";
+  try {
+    if (!isPlainObject(given)) return given;
+    step = "listing its properties";
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(given)) {
+      step = `reading ${key}`;
+      const value = given[key];
+      const nested = schema?.properties?.[key];
+      copy[key] = nested?.type === "object" ? readOptions(label, value, nested, `${name}.${key}`) : value;
+    }
+    return copy;
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
+    throw new InvalidInputError(
+      `${label}: ${name} could not be read: ${step} threw. Pass a plain object of values, such as { timeoutMs: 10000 }: no getter that throws, no Proxy.`,
+      { cause: error },
+    );
+  }
+}
+
+/**
  * A value sent as one path segment. "." and ".." (also percent-encoded) are dot segments that URL parsing
  * removes, so `calls.delete("..")` would reach another path entirely: they are refused.
  */
@@ -201,5 +230,15 @@ function describeType(value: unknown): string {
   if (typeof value === "number") return `${value}`;
   return isPlainObject(value) || typeof value !== "object"
     ? article(typeof value)
-    : `an instance of ${value.constructor?.name || "a class"}`;
+    : `an instance of ${classNameOf(value) || "a class"}`;
+}
+
+/** The name of an object's class; none when reading it throws (a Proxy's trap). */
+function classNameOf(value: object): string | undefined {
+  try {
+    const name = value.constructor?.name;
+    return typeof name === "string" ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }

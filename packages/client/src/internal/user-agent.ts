@@ -6,18 +6,27 @@ import { VERSION } from "../generated/version.js";
 interface RuntimeGlobals {
   process?: { versions?: { node?: string; bun?: string }; platform?: string; arch?: string };
   Deno?: { version?: { deno?: string }; build?: { os?: string; arch?: string } };
+  /** Vercel's Edge Runtime names itself here: "edge-runtime" in @edge-runtime/vm, the provider elsewhere. */
+  EdgeRuntime?: unknown;
+  navigator?: { userAgent?: unknown };
   document?: unknown;
 }
 
 export function userAgent(): string | undefined {
-  const { process, Deno, document } = globalThis as RuntimeGlobals;
-  if (document !== undefined) return undefined;
-  const runtime = Deno?.version?.deno
-    ? `deno/${Deno.version.deno}; ${Deno.build?.os}; ${Deno.build?.arch}`
-    : process?.versions?.bun
-      ? `bun/${process.versions.bun}; ${process.platform}; ${process.arch}`
-      : process?.versions?.node
-        ? `node/${process.versions.node}; ${process.platform}; ${process.arch}`
-        : "unknown runtime";
-  return `@sigmamind/client/${VERSION} (${runtime})`;
+  const globals = globalThis as RuntimeGlobals;
+  if (globals.document !== undefined) return undefined;
+  return `@sigmamind/client/${VERSION} (${runtimeName(globals)})`;
+}
+
+function runtimeName({ process, Deno, EdgeRuntime, navigator }: RuntimeGlobals): string {
+  if (Deno?.version?.deno) return `deno/${Deno.version.deno}; ${Deno.build?.os}; ${Deno.build?.arch}`;
+  // Both edge runtimes can emulate parts of Node's `process` (workerd's nodejs_compat reports a Node version), so
+  // they are recognised first. Neither tells a script its own version, platform or architecture.
+  if (navigator?.userAgent === "Cloudflare-Workers") return "workerd";
+  if (typeof EdgeRuntime === "string") {
+    return EdgeRuntime === "edge-runtime" || EdgeRuntime === "" ? "edge-runtime" : `edge-runtime; ${EdgeRuntime}`;
+  }
+  if (process?.versions?.bun) return `bun/${process.versions.bun}; ${process.platform}; ${process.arch}`;
+  if (process?.versions?.node) return `node/${process.versions.node}; ${process.platform}; ${process.arch}`;
+  return "unknown runtime";
 }

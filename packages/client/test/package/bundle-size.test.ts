@@ -13,9 +13,12 @@ import { describe, expect, test } from "vitest";
 // of Stainless SDKs expect (withResponse/asResponse, iterable pages and iterPages, withOptions, a User-Agent)
 // took it to 14,113, calls.waitFor to 14,850, and turning every failure of openapi-fetch or a middleware into a
 // SigmaMindError (redacted), refusing query names a URL would misread, and bounding waitFor's polls by its
-// deadline to 15,216: this ceiling keeps it from growing further unnoticed. The
-// bench's budget is 10 kB with openapi-fetch included, and fails: see bench/README.md.
-const MAIN_BUNDLE_BUDGET_GZIP = 15_225;
+// deadline to 15,216. Redacting a key without a pattern built from it (a long key crashed the pattern compiler),
+// reading every option object once through one guard, reading Retry-After only as delay-seconds or an RFC 9110
+// date, a cap on success bodies, a listing bounded by what its first page promised and the refusal of a body
+// naming another call than the one asked for took it to 17,073: this ceiling keeps it from growing further
+// unnoticed. The bench's budget is 12,288 bytes with openapi-fetch included, and fails: see bench/README.md.
+const MAIN_BUNDLE_BUDGET_GZIP = 17_080;
 
 const bundle = () =>
   bundleForBrowser('export { SigmaMind } from "./dist/index.mjs";', new URL("../..", import.meta.url).pathname);
