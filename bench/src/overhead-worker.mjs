@@ -13,6 +13,7 @@ serveAsChild(
   /** @param {{ baseUrl: string, settings: typeof import("./overhead.mjs").OVERHEAD_SETTINGS }} input */
   async ({ baseUrl, settings }) => {
     const clients = createBenchClients(baseUrl);
+    for (const size of settings.sizes) await checkSamePage(clients, size);
     /** @type {ScenarioRounds[]} */
     const scenarios = settings.sizes.flatMap((size) => settings.modes.map((mode) => ({ size, mode, rounds: [] })));
     for (const client of clients) {
@@ -40,9 +41,32 @@ serveAsChild(
       }
       console.error(`  overhead: round ${round + 1}/${settings.rounds} done`);
     }
-    return scenarios;
+    return { clients: clients.map(({ name, defaults }) => ({ name, defaults })), scenarios };
   },
 );
+
+/**
+ * Every client must hand back the page raw fetch reads, field for field, or the comparison times different work.
+ * @param {BenchClient[]} clients @param {number} size
+ */
+async function checkSamePage(clients, size) {
+  /** @param {unknown} body */
+  const fields = (body) => {
+    const { data, page, size, totalCounts, totalPages, hasNext, hasPrevious } = /** @type {Record<string, unknown>} */ (
+      body
+    );
+    return JSON.stringify({ data, page, size, totalCounts, totalPages, hasNext, hasPrevious });
+  };
+  const [floor, ...others] = clients;
+  if (!floor) return;
+  const expected = fields(await floor.list(size));
+  for (const client of others) {
+    const got = fields(await client.list(size));
+    if (got !== expected) {
+      throw new Error(`${client.name} read a different page than ${floor.name} at size ${size}: ${got.slice(0, 200)}`);
+    }
+  }
+}
 
 /**
  * `count` requests, `concurrency` at a time, each timed from the call to the parsed body.

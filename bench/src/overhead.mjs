@@ -20,6 +20,18 @@ export const OVERHEAD_SETTINGS = {
 export const BASELINES = /** @type {const} */ (["raw fetch", "openapi-fetch"]);
 
 /**
+ * The general-purpose clients the client must beat on latency in every scenario, each with its defaults: the
+ * retries and timeouts it offers as they come (see clients.mjs). axios has no retries of its own and no timeout
+ * by default; it stays in the list because it is what most projects reach for first.
+ */
+export const PEERS = /** @type {const} */ (["axios", "ky", "ofetch", "openai"]);
+
+/** "sequential, size 10", "16 concurrent, size 100". @param {{ mode: string, size: number }} scenario */
+export function scenarioLabel({ mode, size }) {
+  return `${mode === "concurrent" ? `${OVERHEAD_SETTINGS.concurrency} concurrent` : "sequential"}, size ${size}`;
+}
+
+/**
  * @typedef {{ medianMs: number, p99Ms: number, requestsPerSecond: number }} RunFigures
  * @typedef {{ size: number, mode: string, rounds: Record<string, RunFigures>[] }} ScenarioRounds
  * @typedef {{ median: number, p99: number, requestsPerSecond: number }} Ratios
@@ -28,16 +40,19 @@ export const BASELINES = /** @type {const} */ (["raw fetch", "openapi-fetch"]);
  *   rounds: Record<string, RunFigures>[] }} Scenario
  */
 
-/** @returns {Promise<{ settings: typeof OVERHEAD_SETTINGS, scenarios: Scenario[] }>} */
+/**
+ * @returns {Promise<{ settings: typeof OVERHEAD_SETTINGS, clients: { name: string, defaults: string }[],
+ *   scenarios: Scenario[] }>}
+ */
 export async function measureOverhead() {
   const server = await startServer({ mode: "seed" });
   try {
-    /** @type {ScenarioRounds[]} */
+    /** @type {{ clients: { name: string, defaults: string }[], scenarios: ScenarioRounds[] }} */
     const measured = await runInChild(new URL("./overhead-worker.mjs", import.meta.url), {
       baseUrl: server.baseUrl,
       settings: OVERHEAD_SETTINGS,
     });
-    return { settings: OVERHEAD_SETTINGS, scenarios: measured.map(summarize) };
+    return { settings: OVERHEAD_SETTINGS, clients: measured.clients, scenarios: measured.scenarios.map(summarize) };
   } finally {
     await server.close();
   }

@@ -1,4 +1,6 @@
 // Renders results.json's figures as results.md: tables a reader can compare at a glance.
+
+import { readFileSync } from "node:fs";
 import {
   budgetFigure,
   budgetLimit,
@@ -6,7 +8,7 @@ import {
   STREAM_RSS_ALLOWANCE,
   UP_FRONT_BUNDLE_LIMIT_BYTES,
 } from "./budgets.mjs";
-import { BASELINES } from "./overhead.mjs";
+import { BASELINES, PEERS, scenarioLabel } from "./overhead.mjs";
 import { median } from "./stats.mjs";
 
 /** @typedef {import("./run.mjs").Results} Results */
@@ -38,8 +40,7 @@ function table(header, rows, textColumns = 1) {
 
 /** @param {Results} results @returns {string} */
 export function renderMarkdown(results) {
-  const { machine, clientBuild, mockBuild, overhead, prefetch, stream, bundles, clientSources, typeCost, budgets } =
-    results;
+  const { machine, clientBuild, mockBuild, overhead, prefetch, stream, bundles, typeCost, budgets } = results;
   const failed = budgets.filter((budget) => !budget.pass).length;
   const openapiFetch = bundles.find((bundle) => bundle.name === "openapi-fetch");
   const client = bundles.find((bundle) => bundle.name === "client");
@@ -59,10 +60,15 @@ export function renderMarkdown(results) {
       ]),
       2,
     ),
+    ...renderComparison(results),
     "## 1. Per-request overhead",
     `GET /v1/calls from a keep-alive node:http server in another process, serving the spec's seed page with its call repeated \`size\` times. ${overhead.settings.initialWarmup} unrecorded requests per client and scenario first, then ${overhead.settings.rounds} rounds, client order reversed every other round; in each round, per client and scenario, ${overhead.settings.warmup} unrecorded requests then ${overhead.settings.requests[10]} (size 10) or ${overhead.settings.requests[100]} (size 100) recorded ones, one at a time (sequential) or ${overhead.settings.concurrency} at a time (concurrent). Figures are medians over rounds; "× raw" and "× openapi-fetch" are the median over rounds of that round's ratio to raw fetch (the floor) and to bare openapi-fetch (what the client is built on). Latency: lower is better; requests/s: higher is better. No garbage collection is forced between clients: a forced one deoptimizes compiled code, and the run after it would time recompilation.`,
+    table(
+      ["client", "retries and timeout (its defaults)"],
+      overhead.clients.map((client) => [client.name, client.defaults]),
+    ),
     ...overhead.scenarios.flatMap((scenario) => [
-      `### ${scenario.mode}, size ${scenario.size}`,
+      `### ${scenarioLabel(scenario)}`,
       table(
         [
           "client",
@@ -145,23 +151,7 @@ export function renderMarkdown(results) {
       (client?.files ?? []).map((file) => [file.path, file.loaded, bytes(file.minified), bytes(file.gzip)]),
       2,
     ),
-    `Where the client's ${bytes(client?.upFront.minified ?? 0)} up-front minified bytes come from, by input file (esbuild's exact count of each file's bytes in the output, before gzip):`,
-    table(
-      ["source", "minified", "share"],
-      (client?.upFrontInputs ?? []).map((input) => [
-        input.input,
-        bytes(input.minified),
-        percent(input.minified / (client?.upFront.minified || 1)),
-      ]),
-    ),
-    client && openapiFetch
-      ? `Of the client's ${bytes(client.upFront.gzip)} gzipped up-front bytes, about ${bytes(openapiFetch.upFront.gzip)} are openapi-fetch's (its own bundle), which leaves about ${bytes(client.upFront.gzip - openapiFetch.upFront.gzip)} for the client's own code, against a budget of ${bytes(UP_FRONT_BUNDLE_LIMIT_BYTES)} for both.`
-      : "",
-    "Within the client's own dist/index.mjs, by source file (each one's region of the built entry, minified and gzipped on its own, so approximate):",
-    table(
-      ["source", "minified", "gzip"],
-      clientSources.slice(0, 10).map((source) => [source.source, bytes(source.minified), bytes(source.gzip)]),
-    ),
+    ...renderUpFrontParts(client),
     "## 4. Type cost",
     `\`tsc --noEmit\` with the repository's base compiler options on types/consumer.ts (every operation of the client) and on types/empty.ts; medians of ${typeCost.settings.runs} runs each. Wall time includes Node.js start-up and the lib files both load; check time, types and instantiations (from \`--extendedDiagnostics\`) are the steadier figures.`,
     table(
@@ -179,6 +169,110 @@ export function renderMarkdown(results) {
     ...renderSandbox(results),
   ];
   return `${sections.filter((section) => section !== "").join("\n\n")}\n`;
+}
+
+/**
+ * The table for packages/client/README.md: every client's median latency against bare openapi-fetch and raw
+ * fetch in each scenario, its up-front weight, and how to reproduce it.
+ * @param {Results} results
+ */
+export function renderComparison({ date, machine, overhead, bundles, stream }) {
+  const versions = benchDependencyVersions();
+  /** @param {string} name */
+  const label = (name) => {
+    const version = versions[name];
+    return version && !version.startsWith("workspace:") ? `${name} ${version}` : name;
+  };
+  /** @param {string} name */
+  const upFront = (name) => {
+    if (name === "raw fetch") return "0";
+    if (name === "client + validation") {
+      const client = bundles.find((bundle) => bundle.name === "client");
+      return client ? `${bytes(client.everything.gzip)} with validators` : "";
+    }
+    const bundle = bundles.find((candidate) => candidate.name === name);
+    return bundle ? bytes(bundle.upFront.gzip) : "";
+  };
+  /** @param {"client" | "raw fetch"} reader */
+  const streamed = (reader) => stream.runs.find((run) => run.reader === reader && run.prefetchPages === 0);
+  const clientStream = streamed("client");
+  const rawStream = streamed("raw fetch");
+  return [
+    "## Comparison (for packages/client/README.md)",
+    `Median latency of \`GET /v1/calls\` against a local keep-alive server, as a multiple of bare openapi-fetch's / raw fetch's measured in the same round (median over ${overhead.settings.rounds} rounds; lower is better). Every client runs with its defaults; ${PEERS.join(", ")} are the general-purpose peers the client must beat in every column. Up front: the gzipped bytes a browser bundle loads before the first request (esbuild, minified).`,
+    table(
+      [
+        "client",
+        "retries and timeout (defaults)",
+        ...overhead.scenarios.map((scenario) => `${scenarioLabel(scenario)}`),
+        "up front, gzip bytes",
+      ],
+      overhead.clients.map((client) => [
+        label(client.name === "client" ? "@sigmamind/client" : client.name),
+        client.defaults,
+        ...overhead.scenarios.map((scenario) => {
+          const figures = scenario.clients[client.name];
+          return figures
+            ? `${times(figures.ratios["openapi-fetch"].median)} / ${times(figures.ratios["raw fetch"].median)}`
+            : "";
+        }),
+        upFront(client.name),
+      ]),
+      2,
+    ),
+    clientStream && rawStream
+      ? `Streaming ${(stream.settings.pages * stream.settings.pageSize).toLocaleString("en-US")} calls page by page: peak RSS growth ${mb(clientStream.peakRssGrowthMb)} for the client, ${mb(rawStream.peakRssGrowthMb)} for raw fetch + JSON.parse.`
+      : "",
+    `Measured ${date.slice(0, 10)} on Node.js ${machine.node}, ${machine.cpus} × ${machine.cpuModel} (shared; load average ${machine.loadAverage.map((load) => load.toFixed(2)).join(" / ")}). To reproduce: \`pnpm install && pnpm bench\` at the repository root, which builds the client and writes \`bench/results.md\`; bench/README.md says what each figure means.`,
+  ];
+}
+
+/** The exact versions bench/package.json pins, for naming what was measured. @returns {Record<string, string>} */
+function benchDependencyVersions() {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  return { ...manifest.dependencies, ...manifest.devDependencies };
+}
+
+/**
+ * Where the client's up-front bytes come from: by package, then by file.
+ * @param {import("./bundle-size.mjs").BundleFigures | undefined} client
+ */
+function renderUpFrontParts(client) {
+  if (!client) return [];
+  const { minified, gzip } = client.upFront;
+  /** @type {Map<string, { minified: number, gzipInPlace: number }>} */
+  const packages = new Map();
+  for (const part of client.upFrontParts) {
+    const total = packages.get(part.package) ?? { minified: 0, gzipInPlace: 0 };
+    total.minified += part.minified;
+    total.gzipInPlace += part.gzipInPlace;
+    packages.set(part.package, total);
+  }
+  return [
+    `What the client's up-front bytes (${bytes(minified)} minified, ${bytes(gzip)} gzipped) are made of. Minified bytes are exact: a second build with a source map (checked to produce the same code) says which input each stretch of output comes from, and the client's built entry is split by the \`//#region <source file>\` markers tsdown leaves in it. "Gzip in place" is what each part adds to the gzipped file where it sits (gzip of the output up to the end of each of its stretches minus gzip of what comes before): the parts add up to the gzipped total exactly, and a part that repeats what came before it is charged less. "Gzip alone" is the part's bytes gzipped on their own: what it would weigh without its neighbours.`,
+    table(
+      ["package", "minified", "share", "gzip in place", "share"],
+      [...packages].map(([name, total]) => [
+        name,
+        bytes(total.minified),
+        percent(total.minified / (minified || 1)),
+        bytes(total.gzipInPlace),
+        percent(total.gzipInPlace / (gzip || 1)),
+      ]),
+    ),
+    table(
+      ["package", "file", "minified", "gzip in place", "gzip alone"],
+      client.upFrontParts.map((part) => [
+        part.package,
+        part.file,
+        bytes(part.minified),
+        bytes(part.gzipInPlace),
+        bytes(part.gzipAlone),
+      ]),
+      2,
+    ),
+    `Budget: at most ${bytes(UP_FRONT_BUNDLE_LIMIT_BYTES)} bytes gzipped up front for all of it.`,
+  ];
 }
 
 /** @type {(keyof import("./sandbox.mjs").MemoryFigures)[]} */

@@ -22,7 +22,7 @@ if (!existsSync(mockEntry)) {
 }
 
 const { checkBudgets, describeBudget } = await import("./budgets.mjs");
-const { measureBundles, measureClientSources } = await import("./bundle-size.mjs");
+const { measureBundles } = await import("./bundle-size.mjs");
 const { measureOverhead } = await import("./overhead.mjs");
 const { measurePrefetch, measureStreamMemory } = await import("./pagination.mjs");
 const { renderMarkdown } = await import("./report.mjs");
@@ -39,7 +39,6 @@ const { measureTypeCost } = await import("./type-cost.mjs");
  *   prefetch: Awaited<ReturnType<typeof measurePrefetch>>,
  *   stream: Awaited<ReturnType<typeof measureStreamMemory>>,
  *   bundles: Awaited<ReturnType<typeof measureBundles>>,
- *   clientSources: Awaited<ReturnType<typeof measureClientSources>>,
  *   typeCost: Awaited<ReturnType<typeof measureTypeCost>>,
  *   sandboxStart: Awaited<ReturnType<typeof measureSandboxStart>>,
  *   sandboxThroughput: Awaited<ReturnType<typeof measureSandboxThroughput>>,
@@ -90,7 +89,6 @@ const overhead = await section("1. per-request overhead", measureOverhead);
 const prefetch = await section("2. pagination: prefetch", measurePrefetch);
 const stream = await section("2. pagination: streaming memory", measureStreamMemory);
 const bundles = await section("3. bundle size", measureBundles);
-const clientSources = await measureClientSources();
 const typeCost = await section("4. type cost", measureTypeCost);
 const sandboxStart = await section("5. sandbox: start-up", measureSandboxStart);
 const sandboxThroughput = await section("5. sandbox: throughput", measureSandboxThroughput);
@@ -116,7 +114,6 @@ const measured = {
   prefetch,
   stream,
   bundles,
-  clientSources,
   typeCost,
   sandboxStart,
   sandboxThroughput,

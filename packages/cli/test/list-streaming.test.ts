@@ -145,3 +145,46 @@ describe("where the output goes", () => {
     expect(stderr).toBe("exit status 0\n");
   });
 });
+
+describe("calls list --all against a list that grows with every page it sends", () => {
+  let growing: FakeApi;
+  beforeAll(async () => {
+    // totalPages always two ahead of the page asked for, two new calls a page, hasNext: true, forever.
+    growing = await startFakeApi(async (request) => {
+      const page = Number(request.url.searchParams.get("page") ?? 0);
+      return {
+        status: 200,
+        body: {
+          data: [fakeCall(`call-${page}-a`), fakeCall(`call-${page}-b`)],
+          page,
+          size: 2,
+          totalCounts: (page + 2) * 2,
+          totalPages: page + 2,
+          hasNext: true,
+          hasPrevious: page > 0,
+        },
+      };
+    });
+  });
+  afterAll(() => growing.close());
+
+  test("stops at what the first page promised plus the margin, writes valid output, and says why on stderr", async () => {
+    const { code, stdout, stderr } = await runCli([
+      "calls",
+      "list",
+      "--all",
+      "--size",
+      "2",
+      "--format",
+      "json",
+      "--base-url",
+      growing.url,
+    ]);
+    // Four pages: the first page's 2, and the margin of 2.
+    expect(JSON.parse(stdout)).toHaveLength(8);
+    expect(growing.requests).toHaveLength(4);
+    expect(stderr).toMatch(/grew past what its first page promised/);
+    // Every call it got is written, and the run says the listing is incomplete by its status.
+    expect(code).toBe(1);
+  });
+});
