@@ -1,30 +1,40 @@
-// Runs the fixture project `runs` times in a row, each as `vitest run --root <fixture> --maxWorkers=<workers>`
-// would, with its own global setup and so its own sandbox, and sends back what each run did. Started by
-// shared-sandbox.test.ts as one child process for all the runs: Vitest's startup is paid once, not per run.
+// Runs the fixture project `runs` times in a row, each run as `vitest run --root <fixture> --maxWorkers=<workers>`
+// runs it: all of its files at once, in `workers` workers, against the one sandbox its global setup started for
+// the whole session, as a sandbox left running serves one test run after another. Sends back what each run did.
+// Started by shared-sandbox.test.ts as one child process: Vitest, its workers and the sandbox start once.
 //   node run-fixture.mjs <fixture root> <runs> <workers>
-import { startVitest } from "vitest/node";
+import { createVitest } from "vitest/node";
 
 const [root, runs, workers] = process.argv.slice(2);
+const vitest = await createVitest("test", { root, watch: false, maxWorkers: Number(workers), reporters: ["dot"] });
+const specifications = await vitest.globTestSpecifications();
 const results = [];
-for (let run = 0; run < Number(runs); run++) {
-  console.log(`--- run ${run + 1} of ${runs}`);
-  const started = performance.now();
-  process.exitCode = undefined;
-  const vitest = await startVitest("test", [], { root, run: true, maxWorkers: Number(workers), reporters: ["dot"] });
-  const tests = vitest.state.getTestModules().flatMap((module) => [...module.children.allTests()]);
-  results.push({
-    // What `vitest run` would exit with: startVitest sets process.exitCode as the CLI does.
-    exitCode: process.exitCode ?? 0,
-    total: tests.length,
-    passed: tests.filter((test) => test.result().state === "passed").length,
-    failures: [
+try {
+  for (let run = 0; run < Number(runs); run++) {
+    console.log(`--- run ${run + 1} of ${runs}`);
+    const started = performance.now();
+    // The first run starts the session (reporters, the global setup's sandbox); the others run it again.
+    const { testModules, unhandledErrors } =
+      run === 0 ? await vitest.start() : await vitest.runTestSpecifications(specifications, true);
+    const tests = testModules.flatMap((module) => [...module.children.allTests()]);
+    const failures = [
       ...tests.flatMap((test) => (test.result().errors ?? []).map((error) => `${test.fullName}: ${error.message}`)),
-      ...vitest.state.getUnhandledErrors().map(String),
-    ],
-    poolIds: [...new Set(tests.map((test) => test.meta().poolId))],
-    createdCallIds: tests.flatMap((test) => test.meta().createdCallIds ?? []),
-    milliseconds: Math.round(performance.now() - started),
-  });
+      ...testModules.flatMap((module) => module.errors().map((error) => `${module.moduleId}: ${error.message}`)),
+      ...unhandledErrors.map(String),
+    ];
+    results.push({
+      // What `vitest run` would exit with: 1 when anything failed.
+      exitCode: failures.length > 0 || tests.some((test) => test.result().state !== "passed") ? 1 : 0,
+      total: tests.length,
+      passed: tests.filter((test) => test.result().state === "passed").length,
+      failures,
+      poolIds: [...new Set(tests.map((test) => test.meta().poolId))],
+      createdCallIds: tests.flatMap((test) => test.meta().createdCallIds ?? []),
+      milliseconds: Math.round(performance.now() - started),
+    });
+  }
+} finally {
+  await vitest.close();
 }
 process.exitCode = 0;
 process.send?.(results);

@@ -1,7 +1,7 @@
 // One sandbox from "@sigmamind/mock/vitest/sandbox" shared by four test files in four workers at once, each
 // resetting its world before every test, creating, listing, deleting and moving the clock of its calls: what
 // used to flake (one file's reset deleted another's call; ids started again after a reset). Ten runs in a row of
-// the fixture project beside this file must all pass.
+// the fixture project beside this file, against the one sandbox its global setup started, must all pass.
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -24,7 +24,7 @@ interface FixtureRun {
 
 /** Runs the fixture `RUNS` times in one child process; resolves to the runs and everything the child printed. */
 function runFixture(): Promise<{ runs: FixtureRun[]; output: string }> {
-  // The child starts as from a terminal, not as a worker of this run, and with a sandbox of its own each run.
+  // The child starts as from a terminal, not as a worker of this run, and starts a sandbox of its own.
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST") && name !== "SIGMAMIND_SANDBOX_URL"),
   );
