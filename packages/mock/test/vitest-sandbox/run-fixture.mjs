@@ -12,6 +12,9 @@ const results = [];
 try {
   for (let run = 0; run < Number(runs); run++) {
     console.log(`--- run ${run + 1} of ${runs}`);
+    // Each run's files meet in a world of the run's own (own-world.ts): the workers, made afresh for each file,
+    // take the environment as it is when they start.
+    process.env.SIGMAMIND_FIXTURE_RUN = String(run + 1);
     const started = performance.now();
     // The first run starts the session (reporters, the global setup's sandbox); the others run it again.
     const { testModules, unhandledErrors } =
