@@ -6,37 +6,41 @@ import { specPath } from "@sigmamind/spec";
 import { freePort } from "@sigmamind/test-support/free-port";
 import { type RunningNodeProcess, startNodeProcess } from "@sigmamind/test-support/node-process";
 import { isProcessRunning, prismProcessesOf } from "@sigmamind/test-support/processes";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, onTestFinished, test, vi } from "vitest";
 import { startMock } from "../src/index.js";
 
-const started: RunningNodeProcess[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((running) => running.stop(0)));
-});
-
-/** Runs `node ...args`, stopped after the test. */
-function runNode(args: string[]) {
+/**
+ * Runs `node ...args`, stopped when the test ends: `finished` is the test's own `onTestFinished` (from its context,
+ * which names the right test when tests run at once).
+ */
+function runNode(args: string[], finished: typeof onTestFinished = onTestFinished): RunningNodeProcess {
   const running = startNodeProcess(args);
-  started.push(running);
+  finished(async () => {
+    await running.stop(0);
+  });
   return running;
 }
 
 const builtIndex = fileURLToPath(new URL("../dist/index.mjs", import.meta.url));
 const builtCli = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
 
-describe("a process that started a mock and then died", () => {
-  test.each(["SIGKILL", "SIGTERM", "SIGINT"] as const)("takes Prism with it on %s", async (signal) => {
-    const script = `const { startMock } = await import(${JSON.stringify(builtIndex)});
+// At once: each waits seconds for a Prism to start.
+describe.concurrent("a process that started a mock and then died", () => {
+  test.for(["SIGKILL", "SIGTERM", "SIGINT"] as const)(
+    "takes Prism with it on %s",
+    async (signal, { onTestFinished }) => {
+      const script = `const { startMock } = await import(${JSON.stringify(builtIndex)});
       const mock = await startMock(); console.log("prism", mock.pid, mock.url); setInterval(() => {}, 1000);`;
-    const parent = runNode(["--input-type=module", "-e", script]);
-    const [, pid, url] = await parent.waitForOutput(/prism (\d+) (\S+)/);
-    expect(isProcessRunning(Number(pid))).toBe(true);
-    parent.child.kill(signal);
-    // The process is gone, so its port is free. (Fetching the URL would prove nothing: under a parallel test
-    // run, another mock may already listen on the freed port.)
-    await vi.waitFor(() => expect(isProcessRunning(Number(pid))).toBe(false), { timeout: 10_000, interval: 50 });
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  });
+      const parent = runNode(["--input-type=module", "-e", script], onTestFinished);
+      const [, pid, url] = await parent.waitForOutput(/prism (\d+) (\S+)/);
+      expect(isProcessRunning(Number(pid))).toBe(true);
+      parent.child.kill(signal);
+      // The process is gone, so its port is free. (Fetching the URL would prove nothing: under a parallel test
+      // run, another mock may already listen on the freed port.)
+      await vi.waitFor(() => expect(isProcessRunning(Number(pid))).toBe(false), { timeout: 10_000, interval: 50 });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    },
+  );
 });
 
 describe("Prism dying after it started", () => {
