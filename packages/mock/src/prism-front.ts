@@ -68,17 +68,30 @@ async function answer(incoming: IncomingMessage, prismUrl: string, signal: Abort
   if (!hasWellFormedPercentEncoding(url.pathname)) {
     return error(400, "Invalid request: the path holds a malformed percent-encoding");
   }
-  // A CORS preflight is for a route, not one itself: Prism answers it.
-  if (method !== "OPTIONS") {
-    const route = routeOf(method, url.pathname);
-    if (!route) return error(404, `No route for ${method} ${url.pathname}`);
-    const takesJson = /json/i.test(route.operation.requestBody?.mediaType ?? "");
-    // An empty body is Prism's to answer: its 422 for a missing body is the spec's own example.
-    if (takesJson && body !== undefined && !isJsonValue(new TextDecoder().decode(body))) {
-      return error(400, "Invalid request: the body is not a JSON value");
-    }
+  // A CORS preflight is for a route, not one itself: Prism answers it, for a path the API has.
+  if (method === "OPTIONS") {
+    const preflight = request.headers.has("origin") && request.headers.has("access-control-request-method");
+    const known = ["GET", "POST", "PUT", "PATCH", "DELETE"].some((asked) => routeOf(asked, url.pathname));
+    if (!preflight || !known) return error(404, `No route for ${method} ${url.pathname}`);
+    return forward(request, undefined, prismUrl);
   }
-  return forward(request, body, prismUrl);
+  const route = routeOf(method, url.pathname);
+  if (!route) return error(404, `No route for ${method} ${url.pathname}`);
+  const { requestBody } = route.operation;
+  // An empty body is Prism's to answer: its 422 for a missing body is the spec's own example.
+  if (
+    /json/i.test(requestBody?.mediaType ?? "") &&
+    body !== undefined &&
+    !isJsonValue(new TextDecoder().decode(body))
+  ) {
+    return error(400, "Invalid request: the body is not a JSON value");
+  }
+  // An operation that takes no body gets none, as the API ignores one: Prism would read it, and refuse it its way.
+  const forwarded = await forward(request, requestBody ? body : undefined, prismUrl);
+  // A HEAD is the GET's headers: Prism, which answers HEAD with a 405, is asked the GET.
+  if (method !== "HEAD") return forwarded;
+  await forwarded.body?.cancel();
+  return new Response(null, { status: forwarded.status, statusText: forwarded.statusText, headers: forwarded.headers });
 }
 
 /** Sends the request to Prism as it came, and Prism's answer back as it went. */
@@ -89,7 +102,7 @@ async function forward(request: Request, body: ArrayBuffer | undefined, prismUrl
   let answer: Response;
   try {
     answer = await fetch(target, {
-      method: request.method,
+      method: request.method === "HEAD" ? "GET" : request.method,
       headers: endToEnd(request.headers),
       ...(body !== undefined && { body }),
       redirect: "manual",

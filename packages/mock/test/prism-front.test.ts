@@ -59,6 +59,39 @@ describe("requests that would kill Prism or get Prism's own error shape", () => 
     await expectPrismAnswers();
   });
 
+  test.each([
+    [
+      "OPTIONS //",
+      "OPTIONS // HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1:9\r\nAccess-Control-Request-Method: GET",
+    ],
+    [
+      "OPTIONS //@evil",
+      "OPTIONS //@evil HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1:9\r\nAccess-Control-Request-Method: GET",
+    ],
+    ["OPTIONS that is no preflight", "OPTIONS /v1/calls HTTP/1.1\r\nHost: 127.0.0.1"],
+  ])("%s is the API's 404, not Prism's own answer", async (_name, head) => {
+    const answer = await rawRequest(mock.url, head);
+    expect(answer.status).toBe(404);
+    expectApiError(JSON.parse(answer.body));
+    await expectPrismAnswers();
+  });
+
+  test("a body sent to an operation that takes none is dropped, not read by Prism as bad JSON", async () => {
+    const answer = await fetch(`${mock.url}/v1/calls/call-AuUKK371Spr5nHJS`, {
+      method: "DELETE",
+      headers: { ...JSON_BODY },
+      body: "abc",
+    });
+    expect(answer.status).toBe(200);
+  });
+
+  test("HEAD is the GET's headers, without a body", async () => {
+    const answer = await fetch(`${mock.url}/v1/calls`, { method: "HEAD", headers: KEY });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toMatch(/json/);
+    expect(await answer.text()).toBe("");
+  });
+
   test("a call id of 8000 characters reaches Prism and is answered", async () => {
     const response = await fetch(`${mock.url}/v1/calls/${"x".repeat(8000)}`, { headers: KEY });
     expect(response.status).toBe(200);

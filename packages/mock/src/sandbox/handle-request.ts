@@ -4,7 +4,7 @@
 // for MSW and the fetch function) only carry requests here and answers back.
 import { apiError, type ErrorStatus } from "./api-error.js";
 import { CALLS_BEHAVIOUR, type Outcome } from "./calls-behaviour.js";
-import type { SandboxClock } from "./clock.js";
+import { LATEST_CLOCK_MS, type SandboxClock } from "./clock.js";
 import { answerControlRequest, isControlPath } from "./control-routes.js";
 import { FAULT_HEADER, type Fault, faultAsked } from "./faults.js";
 import type { Operation } from "./operation.js";
@@ -40,6 +40,8 @@ export interface SandboxCore {
 }
 
 const JSON_TYPE = "application/json";
+/** Only answers up to this size are remembered: a page of a hundred calls, not one of calls holding megabytes. */
+const REMEMBERED_ANSWER_CHARACTERS = 65_536;
 /** A key longer than this names no world: no real key is, and a world's name is held in memory. */
 const MAX_KEY_LENGTH = 4096;
 
@@ -52,7 +54,8 @@ export async function answerRequest(core: SandboxCore, request: SandboxRequest):
   const error = (status: ErrorStatus, message: string, headers: Record<string, string> = {}) =>
     reply(method, status, { ...core.guard.corsHeaders(origin, control), ...headers }, errorBody(status, message));
   const errorBody = (status: ErrorStatus, message: string) =>
-    apiError(status, message, url.pathname, core.clock.startTime + core.clock.elapsed()).body;
+    apiError(status, message, url.pathname, Math.min(core.clock.startTime + core.clock.elapsed(), LATEST_CLOCK_MS))
+      .body;
 
   const refusal = core.guard.refusal(url, origin, control);
   if (refusal) return reply(method, 403, {}, errorBody(403, refusal));
@@ -146,8 +149,12 @@ export async function answerRequest(core: SandboxCore, request: SandboxRequest):
     if (problem) return refused(problem);
   }
 
-  // A read asked again of a world that has not changed since is the same answer, already checked: made once.
-  const memoKey = operation.method === "GET" ? `${method} ${url.pathname}${url.search} ${origin} ${world.now()}` : "";
+  // A read asked again of a world that has not changed since is the same answer, already checked: made once. Keyed
+  // by the parameters as read (not the query as written, which a caller can vary without end) and the time.
+  const memoKey =
+    operation.method === "GET"
+      ? `${method} ${operation.id} ${JSON.stringify(read.parameters)} ${origin} ${world.now()}`
+      : "";
   const remembered = world.answers.get(memoKey);
   if (remembered) return remembered;
   const outcome: Outcome = CALLS_BEHAVIOUR[operation.id as keyof typeof CALLS_BEHAVIOUR](
@@ -157,7 +164,9 @@ export async function answerRequest(core: SandboxCore, request: SandboxRequest):
   );
   if (outcome.status === 404) return fail(404, outcome.message);
   const given = answer(outcome.status, outcome.body === undefined ? {} : { "content-type": JSON_TYPE }, outcome.body);
-  if (memoKey && given.status === 200) world.answers.set(memoKey, given);
+  if (memoKey && given.status === 200 && (given.body?.length ?? 0) <= REMEMBERED_ANSWER_CHARACTERS) {
+    world.answers.set(memoKey, given);
+  }
   return given;
 }
 

@@ -23,10 +23,15 @@ export type ReadIncoming = { request: IncomingRequest } | { status: 400 | 413; m
 export async function readIncoming(incoming: IncomingMessage, maxBodyBytes: number): Promise<ReadIncoming> {
   const method = incoming.method ?? "GET";
   const target = incoming.url ?? "/";
+  const host = incoming.headers.host ?? "localhost";
+  // A host and a port, nothing else: a Host with a path, query or userinfo in it would change the URL read.
+  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) {
+    return { status: 400, message: "Invalid request: the Host header is not a host and port" };
+  }
   let url: URL;
   try {
     // Origin-form (`/v1/calls`, and `//` too, which is a path here, not a host) or absolute-form.
-    url = target.startsWith("/") ? new URL(`http://${incoming.headers.host ?? "localhost"}${target}`) : new URL(target);
+    url = target.startsWith("/") ? new URL(`http://${host}${target}`) : new URL(target);
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError("not an HTTP URL");
   } catch {
     return { status: 400, message: "Invalid request: the request target or the Host header is not a URL" };

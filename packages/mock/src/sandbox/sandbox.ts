@@ -4,7 +4,7 @@
 //   const sandbox = createSandbox();
 //   const client = new SigmaMind({ apiKey: "test-key", baseUrl: sandbox.url, fetch: sandbox.fetch });
 import { type StoredCall, storeSeededCall } from "./call-lifecycle.js";
-import { type ClockOptions, checkAdvance, createClock } from "./clock.js";
+import { type ClockOptions, checkAdvance, createClock, LATEST_CLOCK_MS } from "./clock.js";
 import { checkedFault, type Fault } from "./faults.js";
 import { answerRequest, type SandboxCore, type SpecViolation } from "./handle-request.js";
 import { DEFAULT_MAX_BODY_BYTES, readBoundedBody } from "./read-body.js";
@@ -156,7 +156,11 @@ export function buildSandbox(options: InProcessSandboxOptions): {
         signal.addEventListener("abort", () => reject(signal.reason), { once: true });
       });
       aborted.catch(() => {});
-      const answer = await Promise.race([handle(request), aborted]);
+      const answer = await Promise.race([handle(request), aborted]).catch((error: unknown) => {
+        // As the platform's fetch: a body stream that fails is a TypeError with the reason as its cause.
+        if (signal.aborted) throw signal.reason;
+        throw new TypeError("fetch failed", { cause: error });
+      });
       // As the platform's fetch says a connection reset.
       if (answer.type === "error") {
         throw new TypeError("fetch failed", { cause: new Error("the sandbox reset the connection") });
@@ -189,7 +193,7 @@ export function buildSandbox(options: InProcessSandboxOptions): {
     failNext(fault) {
       core.faults.push(checkedFault(fault));
     },
-    now: () => new Date(clock.startTime + clock.elapsed()),
+    now: () => new Date(Math.min(clock.startTime + clock.elapsed(), LATEST_CLOCK_MS)),
     violations: core.violations,
     close: () => lifetime.abort(),
   };

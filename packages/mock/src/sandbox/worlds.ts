@@ -5,7 +5,7 @@
 import type { CreateCallRequest } from "@sigmamind/types";
 import { placeCall, type StoredCall } from "./call-lifecycle.js";
 import { type CallStore, createCallStore } from "./call-store.js";
-import { checkAdvance, type SandboxClock } from "./clock.js";
+import { checkAdvance, LATEST_CLOCK_MS, type SandboxClock } from "./clock.js";
 import { checkedFault, type Fault } from "./faults.js";
 import type { SandboxAnswer } from "./sandbox-request.js";
 
@@ -33,7 +33,7 @@ export interface AnswerMemo {
   set(key: string, answer: SandboxAnswer): void;
 }
 
-const REMEMBERED_ANSWERS = 16;
+const REMEMBERED_ANSWERS = 4;
 
 type Call = ReturnType<CallStore["add"]>;
 
@@ -71,7 +71,8 @@ export function createWorlds(options: WorldsOptions): Worlds {
     let placed = 0;
     let store = createCallStore(options.seeded());
     const queued: Fault[] = [...options.faults];
-    const now = () => clock.startTime + clock.elapsed() + offset;
+    // A real clock stops at the last time the sandbox can show, however fast it runs.
+    const now = () => Math.min(clock.startTime + clock.elapsed() + offset, LATEST_CLOCK_MS);
     // Keyed by the store's count of changes too, so a change clears it; a time in the key covers the clock.
     const remembered = new Map<string, SandboxAnswer>();
     let rememberedFor = -1;

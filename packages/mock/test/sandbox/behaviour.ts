@@ -424,6 +424,9 @@ export function describeSandboxBehaviour(transport: Transport) {
       expect((await sandbox.fetch(`${sandbox.url}/v1/calls/call-none`, { method: "HEAD", headers: KEY })).status).toBe(
         404,
       );
+      const clock = await sandbox.fetch(`${sandbox.url}/__sandbox/clock`, { method: "HEAD", headers: KEY });
+      expect(clock.status).toBe(200);
+      expect(await clock.text()).toBe("");
     });
 
     test("a body over the limit is the 413 in the API's error shape, and nothing is stored", async () => {

@@ -28,6 +28,21 @@ test("a base URL with a path: the sandbox's paths start after it, and a request 
   expect(outside.status).toBe(404);
 });
 
+test("a request body that fails as it is read rejects as the platform's fetch does: a TypeError, the reason as cause", async () => {
+  const failing = new ReadableStream({
+    pull(controller) {
+      controller.error(new Error("boom"));
+    },
+  });
+  const sent = shared.fetch(`${shared.url}/v1/calls`, {
+    method: "POST",
+    headers: { "x-api-key": "k", "content-type": "application/json" },
+    body: failing,
+    duplex: "half",
+  } as RequestInit);
+  await expect(sent).rejects.toMatchObject({ name: "TypeError", message: "fetch failed", cause: { message: "boom" } });
+});
+
 test("bad options are refused in words", () => {
   expect(() => createSandbox({ baseUrl: "sandbox" })).toThrow(/baseUrl must be a URL/);
   expect(() => createSandbox({ clock: "fast" as "real" })).toThrow(/clock must be "manual" or "real"/);

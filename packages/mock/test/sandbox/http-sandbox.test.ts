@@ -63,6 +63,17 @@ describe("requests only a socket sends", () => {
     }
   });
 
+  test("a Host with a path, query, fragment or userinfo in it is a 400, not a way to another route", async () => {
+    const count = async () =>
+      (await (await fetch(`${shared.url}/v1/calls`, { headers: { "x-api-key": "host-trick" } })).json()).totalCounts;
+    const before = await count();
+    for (const host of ["127.0.0.1/__sandbox/reset?", "127.0.0.1/__sandbox/clock?", "127.0.0.1#", "k@127.0.0.1"]) {
+      const head = `POST /v1/calls HTTP/1.1\r\nHost: ${host}\r\nX-API-Key: host-trick\r\nContent-Length: 0`;
+      expect((await rawRequest(shared.url, head)).status, host).toBe(400);
+    }
+    expect(await count()).toBe(before);
+  });
+
   test("a host named in allowedHosts is answered", async () => {
     const sandbox = await startSandbox({ allowedHosts: ["sandbox.test"] });
     ownSandboxes.push(sandbox);

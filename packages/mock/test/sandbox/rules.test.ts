@@ -294,6 +294,22 @@ describe("the lifecycle, on the sandbox's clock", () => {
     }
   });
 
+  test("a real clock stops at the last time the sandbox can show, and the sandbox keeps answering", async () => {
+    vi.useFakeTimers({ toFake: ["performance"] });
+    try {
+      const sandbox = createSandbox({ clock: "real", speed: 1_000_000, startTime: new Date(LATEST_CLOCK_MS - 60_000) });
+      const drive = driver(sandbox);
+      vi.advanceTimersByTime(100_000);
+      expect(sandbox.now().getTime()).toBe(LATEST_CLOCK_MS);
+      expect((await drive.send("/__sandbox/clock")).body.now).toBe(new Date(LATEST_CLOCK_MS).toISOString());
+      expect((await drive.create()).status).toBe(200);
+      expect((await drive.send("/v1/calls")).status).toBe(200);
+      expect(sandbox.violations).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test("the clock cannot pass the last time a date-time can hold; a call made just before it is still valid", async () => {
     const sandbox = createSandbox();
     const drive = driver(sandbox);
@@ -389,5 +405,19 @@ describe("an answer that breaks the spec", () => {
       /status 201 is not one getCall documents \(200, 401, 404, 422, 429, 500\)/,
     );
     printed.mockRestore();
+  });
+});
+
+describe("what a world remembers", () => {
+  test("a few answers to reads, the most recent, and none once the world changes", async () => {
+    const { createWorlds } = await import("../../src/sandbox/worlds.js");
+    const { createClock } = await import("../../src/sandbox/clock.js");
+    const world = createWorlds({ seed: 1, clock: createClock({}), seeded: () => [], faults: [], maxWorlds: 2 }).of("k");
+    const answer = { status: 200, headers: {}, body: "{}" };
+    for (let index = 0; index < 10; index++) world.answers.set(`read ${index}`, answer);
+    const kept = Array.from({ length: 10 }, (_, index) => world.answers.get(`read ${index}`) !== undefined);
+    expect(kept).toEqual([false, false, false, false, false, false, true, true, true, true]);
+    world.place({ fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "a" });
+    expect(world.answers.get("read 9")).toBeUndefined();
   });
 });
