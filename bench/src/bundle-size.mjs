@@ -7,7 +7,6 @@ import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { bundleForBrowser } from "@sigmamind/test-support/browser-bundle";
-import { build } from "esbuild";
 
 export const BUNDLES = [
   { name: "client", source: 'export { SigmaMind } from "@sigmamind/client";' },
@@ -72,34 +71,19 @@ async function measureBundle({ name, source }) {
  * @returns {Promise<Part[]>}
  */
 async function attributeUpFront(source, bundled) {
-  // bundleForBrowser's options, plus the source map.
-  const mapped = await build({
-    stdin: { contents: source, resolveDir: BENCH_DIR, loader: "js" },
-    absWorkingDir: BENCH_DIR,
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    splitting: true,
-    outdir: "out",
-    write: false,
-    sourcemap: "external",
-  });
+  // The same build with source maps: its code is the measured build's, but for a comment that names the map.
+  const mapped = await bundleForBrowser(source, BENCH_DIR, { sourceMap: true });
   /** @type {Map<string, Omit<Part, "gzipAlone"> & { text: string[] }>} */
   const parts = new Map();
   const regionsOf = cachedRegions();
   for (const file of bundled.filter((bundledFile) => bundledFile.upFront)) {
-    /** @param {string} path */
-    const output = (path) =>
-      mapped.outputFiles.find(
-        (candidate) => withoutHashes(relative(BENCH_DIR, candidate.path)) === withoutHashes(path),
-      );
-    const code = output(file.path);
-    const map = output(`${file.path}.map`);
-    if (!code || !map || withoutHashes(code.text) !== withoutHashes(file.text)) {
+    const twin = mapped.find((candidate) => withoutHashes(candidate.path) === withoutHashes(file.path));
+    const code = twin?.text.replace(/\n\/\/# sourceMappingURL=\S+\n?$/, "\n");
+    const map = twin?.sourceMap;
+    if (code === undefined || map === undefined || withoutHashes(code) !== withoutHashes(file.text)) {
       throw new Error(`bundle-size: the source-mapped build of ${file.path} differs from bundleForBrowser's`);
     }
-    const { sources, mappings } = JSON.parse(map.text);
+    const { sources, mappings } = JSON.parse(map);
     const outputDir = resolve(BENCH_DIR, file.path, "..");
     const names = /** @type {string[]} */ (sources).map((path) => resolve(outputDir, path));
     /** @param {number} sourceIndex @param {number} line @returns {[string, string]} */

@@ -30,4 +30,15 @@ describe("bundleForBrowser", () => {
       expect(file.gzipBytes).toBeGreaterThan(0);
     }
   });
+
+  test("with sourceMap, each file carries its map, the maps are no files of their own, and the code is the same", async () => {
+    const source = 'import { eager } from "./eager.js"; console.log(eager);';
+    const plain = await bundleForBrowser(source, dir);
+    const mapped = await bundleForBrowser(source, dir, { sourceMap: true });
+    expect(mapped.map((file) => file.path)).toEqual(plain.map((file) => file.path));
+    const [entry] = mapped;
+    expect(JSON.parse(entry?.sourceMap ?? "{}").sources).toEqual(expect.arrayContaining(["../eager.js"]));
+    expect(entry?.text.replace(/\n\/\/# sourceMappingURL=\S+\n?$/, "\n")).toBe(plain[0]?.text);
+    expect(plain[0]?.sourceMap).toBeUndefined();
+  });
 });
