@@ -7,6 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Most of the slow files wait on child processes (Prism, the bins, Vitest runs), not on this process's CPU:
     // more files at once than cores.
-    maxWorkers: 4,
+    maxWorkers: 3,
   },
 });
