@@ -95,12 +95,7 @@ export async function answerRequest(core: SandboxCore, request: SandboxRequest):
       `${FAULT_HEADER} must be rate-limit[;retry-after=N], server-error, delay=MS or reset, got ${asked}`,
     );
   }
-  if (fault?.kind === "rate-limit") {
-    return error(429, "Too many requests: wait before retrying", {
-      "retry-after": String(fault.retryAfterSeconds ?? 1),
-    });
-  }
-  if (fault?.kind === "server-error") return error(500, "The sandbox failed this request on purpose");
+  if (fault?.kind === "rate-limit" || fault?.kind === "server-error") return error(...failureOf(fault));
   // The API wants a key; the sandbox takes any, so a test can check that its app sends one.
   if (!world) {
     return error(
@@ -128,8 +123,8 @@ export async function answerRequest(core: SandboxCore, request: SandboxRequest):
 
   const preferred = preferredStatus(operation, request.headers.get(PREFER_HEADER));
   if (typeof preferred === "string") return fail(422, preferred);
-  if (preferred === 429) return fail(429, "Too many requests: wait before retrying", { "retry-after": "1" });
-  if (preferred === 500) return fail(500, "The sandbox failed this request on purpose");
+  if (preferred === 429) return fail(...failureOf({ kind: "rate-limit" }));
+  if (preferred === 500) return fail(...failureOf({ kind: "server-error" }));
   if (preferred !== undefined)
     return fail(preferred, `The request asked for this answer with Prefer: code=${preferred}`);
 
@@ -168,6 +163,14 @@ export async function answerRequest(core: SandboxCore, request: SandboxRequest):
     world.answers.set(memoKey, given);
   }
   return given;
+}
+
+/** The answer a rate-limit or server-error fault gives, and `Prefer: code=429` or `code=500` alike. */
+function failureOf(
+  fault: Fault & { kind: "rate-limit" | "server-error" },
+): [ErrorStatus, string, Record<string, string>] {
+  if (fault.kind === "server-error") return [500, "The sandbox failed this request on purpose", {}];
+  return [429, "Too many requests: wait before retrying", { "retry-after": String(fault.retryAfterSeconds ?? 1) }];
 }
 
 /** The fault for this request: its header's, else the sandbox's next queued one, else its world's. */
