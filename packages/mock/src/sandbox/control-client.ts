@@ -1,6 +1,6 @@
 // The control routes from a test in another process than the sandbox's (a Vitest worker, when the global setup
 // started the sandbox): the same world methods, over HTTP, on the world of `apiKey`.
-import type { Fault } from "./faults.js";
+import { type Fault, formatFault } from "./faults.js";
 
 export interface RemoteSandboxWorld {
   /** Moves this world's clock; resolves to its new time. */
@@ -30,20 +30,8 @@ export function controlSandbox(url: string, apiKey: string): RemoteSandboxWorld 
     advance: (milliseconds) => time("POST", `advance?ms=${encodeURIComponent(String(milliseconds))}`),
     reset: () => time("POST", "reset"),
     failNext: async (fault, count = 1) => {
-      await send("POST", `faults?fault=${encodeURIComponent(faultText(fault))}&count=${count}`);
+      await send("POST", `faults?fault=${encodeURIComponent(formatFault(fault))}&count=${count}`);
     },
     now: () => time("GET", "clock"),
   };
-}
-
-/** The fault as the X-Sandbox-Fault header and the faults route write it. */
-function faultText(fault: Fault): string {
-  switch (fault.kind) {
-    case "rate-limit":
-      return `rate-limit;retry-after=${fault.retryAfterSeconds ?? 1}`;
-    case "delay":
-      return `delay=${fault.milliseconds}`;
-    default:
-      return fault.kind;
-  }
 }

@@ -29,6 +29,18 @@ export function parseFault(text: string): Fault | undefined {
   return undefined;
 }
 
+/** `fault` as the header and the faults control route write it: what `parseFault` reads back. */
+export function formatFault(fault: Fault): string {
+  switch (fault.kind) {
+    case "rate-limit":
+      return `rate-limit;retry-after=${fault.retryAfterSeconds ?? 1}`;
+    case "delay":
+      return `delay=${fault.milliseconds}`;
+    default:
+      return fault.kind;
+  }
+}
+
 /** The fault a request's `X-Sandbox-Fault` header asks for: none without the header, `"unknown"` for a value the sandbox does not know. */
 export function faultAsked(header: string | null): Fault | "unknown" | undefined {
   return header === null ? undefined : (parseFault(header) ?? "unknown");
