@@ -5,13 +5,13 @@ import type { Redact } from "@sigmamind/error-text/redact-secret";
 import { requestSchemas } from "../generated/request-schemas.js";
 import { checkInputs, checkPathSegment, type FieldSchema } from "../internal/check-inputs.js";
 import { APIPromise, type Sent } from "./api-promise.js";
-import { ResponseValidationError, SigmaMindError } from "./errors.js";
+import { ResponseValidationError } from "./errors.js";
 import type { Logger } from "./logger.js";
-import { type OpenapiFetchClient, sendThrough } from "./openapi-fetch-client.js";
+import type { OpenapiFetchClient } from "./openapi-fetch-client.js";
 import { type Answer, readJson, readNoContent } from "./read-response.js";
 import { checkRequestOptions, type RequestOptions } from "./request-options.js";
 import { findShapeViolation } from "./response-shape.js";
-import type { AttemptSettings, Delivered, Transport } from "./transport.js";
+import type { AttemptSettings, Transport } from "./transport.js";
 
 /** One operation of the spec, as a resource method sends it. */
 export interface Operation {
@@ -19,7 +19,8 @@ export interface Operation {
   readonly label: string;
   /** The spec's operationId: picks the input schemas and the response checks. */
   readonly id: keyof typeof requestSchemas;
-  readonly method: "get" | "post" | "delete";
+  /** Upper-case, as sent: whether a retry or a redirect is safe depends on it. */
+  readonly method: "GET" | "POST" | "DELETE";
   /** The spec's path, with `{name}` for each path parameter. */
   readonly path: string;
   /** The success body: JSON to check and return, or nothing. */
@@ -78,51 +79,46 @@ export function createOperationSender(context: OperationContext): OperationSende
   };
 
   const send = async <T>(operation: Operation, input: OperationInput, options: RequestOptions): Promise<Sent<T>> => {
-    let delivered: Delivered | undefined;
-    const settings = {
-      timeoutMs: options.timeoutMs ?? context.defaults.timeoutMs,
-      maxRetries: options.maxRetries ?? context.defaults.maxRetries,
-      uncertainOutcome: operation.uncertainOutcome,
-      signal: options.signal,
-      successBody: "text" as const,
-    };
     // openapi-fetch is typed by path and method; here they are data, so the call is typed loosely.
     const request = context.client.request as unknown as (
       method: string,
       path: string,
       init: Record<string, unknown>,
-    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-    let answered: Awaited<ReturnType<typeof request>>;
-    try {
-      answered = await request(operation.method, operation.path, {
-        params: { path: input.path, query: input.query },
-        body: input.body,
-        // The call's own headers win over its client's, whatever their case: openapi-fetch sets them in order.
-        headers: options.headers ? { ...context.headers, ...options.headers } : context.headers,
-        // The transport reads a success body once, as text, within the attempt's deadline: openapi-fetch leaves
-        // the Response's body alone.
-        parseAs: "stream",
-        fetch: async (outgoing: Request) => {
-          delivered = await sendThrough(context.transport, outgoing, settings);
-          return delivered.response;
-        },
-      });
-    } catch (failure) {
-      throw asSigmaMindError(failure, operation, delivered !== undefined, context.redact);
-    }
+    ) => Promise<{ error?: unknown; response: Response }>;
+    const init = {
+      params: { path: input.path, query: input.query },
+      body: input.body,
+      // The call's own headers win over its client's, whatever their case: openapi-fetch sets them in order.
+      headers: options.headers ? { ...context.headers, ...options.headers } : context.headers,
+      // The transport reads a success body once, as text, within the attempt's deadline: openapi-fetch leaves
+      // the Response's body alone.
+      parseAs: "stream",
+    };
+    const { answered, text, truncated } = await context.transport(
+      {
+        label: operation.label,
+        method: operation.method,
+        timeoutMs: options.timeoutMs ?? context.defaults.timeoutMs,
+        maxRetries: options.maxRetries ?? context.defaults.maxRetries,
+        signal: options.signal,
+        uncertainOutcome: operation.uncertainOutcome,
+        successBody: "text",
+      },
+      (fetch) => request(operation.method, operation.path, { ...init, fetch }),
+    );
     const { error, response } = answered;
     const answer: Answer = {
       response,
-      body: response.ok ? delivered?.text : error,
-      truncated: delivered?.truncated ?? false,
+      body: response.ok ? text : error,
+      truncated,
       uncertainOutcome: operation.uncertainOutcome,
     };
-    const text = typeof answer.body === "string" && answer.body !== "" ? answer.body : undefined;
+    const bodyText = typeof answer.body === "string" && answer.body !== "" ? answer.body : undefined;
     if (operation.returns === "nothing") {
       readNoContent(answer, context.redact);
-      return { data: undefined as T, response, text };
+      return { data: undefined as T, response, text: bodyText };
     }
-    return { data: await readValid<T>(context, operation, answer, input.path), response, text };
+    return { data: await readValid<T>(context, operation, answer, input.path), response, text: bodyText };
   };
 
   return {
@@ -134,21 +130,6 @@ export function createOperationSender(context: OperationContext): OperationSende
       return new APIPromise(sent);
     },
   };
-}
-
-/**
- * What went wrong in openapi-fetch or a middleware (a value it cannot serialise, a middleware that throws or
- * returns something else than a Response), as a SigmaMindError: the only kind the client throws. When the request
- * had already gone out, a request never sent twice says it may have taken effect.
- */
-function asSigmaMindError(failure: unknown, operation: Operation, sent: boolean, redact: Redact): SigmaMindError {
-  if (failure instanceof SigmaMindError) return failure;
-  const detail = redact(failure instanceof Error ? failure.message : String(failure)).replace(/\.$/, "");
-  const uncertain = sent ? operation.uncertainOutcome : undefined;
-  const outcome = uncertain ?? (sent ? "" : "Nothing was sent.");
-  return new SigmaMindError(`${operation.label}: ${detail}. ${outcome}`.trim(), {
-    mayHaveTakenEffect: uncertain !== undefined,
-  });
 }
 
 async function readValid<T>(

@@ -1,13 +1,14 @@
 // `client.raw`: the openapi-fetch client that every request goes through, for `{ data, error }` style calls.
 // Used directly it would let a per-request fetch send around the transport, and leak openapi-fetch's own
-// failures as plain errors; this facade refuses the one and turns the other into SigmaMind errors.
+// failures as plain errors; this facade refuses the one, and sends through the transport, which turns the other
+// into SigmaMind errors.
 
 import type { Redact } from "@sigmamind/error-text/redact-secret";
 import type { paths } from "@sigmamind/types";
 import type { Client, Middleware } from "openapi-fetch";
 import { checkPathSegment } from "../internal/check-inputs.js";
-import { InvalidInputError, SigmaMindError } from "./errors.js";
-import { type OpenapiFetchClient, sendThrough } from "./openapi-fetch-client.js";
+import { InvalidInputError } from "./errors.js";
+import type { OpenapiFetchClient } from "./openapi-fetch-client.js";
 import type { AttemptSettings, Transport } from "./transport.js";
 
 /** The openapi-fetch client, typed by the spec, with the SigmaMind client's auth and transport. */
@@ -58,30 +59,26 @@ export function rawClientOf(
         );
       }
       const at = INIT_ARGUMENT[method] ?? 1;
-      const init = (args[at] ?? {}) as { headers?: HeadersInit; params?: { path?: Record<string, unknown> } };
-      // Each path parameter must stay one path segment, as the resource methods check theirs.
-      for (const [name, value] of Object.entries(init.params?.path ?? {})) {
-        checkPathSegment(`client.raw.${method}()`, name, String(value));
-      }
-      // This client's retries, timeouts and headers; the request goes through the transport like any other.
-      const withDefaults = {
-        ...init,
-        headers: mergedHeaders(headers, init.headers),
-        fetch: (request: Request) =>
-          sendThrough(transport, request, { ...defaults, successBody: "response" }).then(({ response }) => response),
+      const init = (args[at] ?? {}) as {
+        headers?: HeadersInit;
+        params?: { path?: Record<string, unknown> };
+        signal?: unknown;
       };
-      const called = [...args.slice(0, at), withDefaults, ...args.slice(at + 1)];
-      try {
-        const result = (await (client[method] as (...args: unknown[]) => unknown)(...called)) as { error?: unknown };
-        // A server may echo the key in an error body, as a value or a property name: redacted, as calls.get does.
-        return result.error === undefined ? result : { ...result, error: redact(result.error) };
-      } catch (error) {
-        // openapi-fetch's own failures (a success body that is not JSON, a URL it cannot build) are SigmaMind's too.
-        // Its message is redacted and its error not kept: JSON.parse quotes the body, which may echo the key.
-        if (error instanceof SigmaMindError) throw error;
-        const detail = redact(error instanceof Error ? error.message : String(error));
-        throw new SigmaMindError(`client.raw.${method}(): ${detail}`);
-      }
+      const label = `client.raw.${method}()`;
+      // Each path parameter must stay one path segment, as the resource methods check theirs.
+      for (const [name, value] of Object.entries(init.params?.path ?? {})) checkPathSegment(label, name, String(value));
+      // What is not a signal goes on to openapi-fetch's Request, which refuses it.
+      const signal = init.signal instanceof AbortSignal ? init.signal : undefined;
+      const withHeaders = { ...init, headers: mergedHeaders(headers, init.headers) };
+      const verb = method === "request" ? String(args[0]).toUpperCase() : method;
+      const call = client[method] as (...args: unknown[]) => Promise<{ error?: unknown; response: Response }>;
+      // This client's retries, timeouts and headers; each attempt is one openapi-fetch call, like any other request.
+      const { answered } = await transport(
+        { label, method: verb, ...defaults, signal, successBody: "response" },
+        (fetch) => call(...args.slice(0, at), { ...withHeaders, fetch }, ...args.slice(at + 1)),
+      );
+      // A server may echo the key in an error body, as a value or a property name: redacted, as calls.get does.
+      return answered.error === undefined ? answered : { ...answered, error: redact(answered.error) };
     };
   }
   return facade as SigmaMindRawClient;

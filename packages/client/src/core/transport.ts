@@ -12,6 +12,7 @@ import {
   parseRetryAfterMs,
   RedirectError,
   ResponseParseError,
+  SigmaMindError,
 } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { type BackoffPolicy, isRetryableStatus, isSafeToRepeat, retryDelayMs, wasNeverSent } from "./retry.js";
@@ -48,44 +49,49 @@ export interface TransportConfig {
   maxResponseBytes: number;
 }
 
-/** One request, as the transport sends it: possibly several times, and to a redirect's target on the same origin. */
-export interface Outgoing {
+/** What errors call a request, how it is sent, and how its success body is handed on. */
+export interface TransportRequest extends AttemptSettings {
+  /** What errors call it: "calls.get", "client.raw.GET()". */
+  readonly label: string;
+  /** The HTTP method, upper-case: whether a retry or a redirect is safe depends on it. */
   readonly method: string;
-  readonly url: string;
-  readonly headers: HeadersInit;
-  /** Kept as a string or bytes, so that an attempt or a redirect can send it again. */
-  readonly body?: string | ArrayBuffer | undefined;
+  /** The caller's signal: aborts the attempt in flight and the wait before the next. */
+  readonly signal: AbortSignal | undefined;
   /**
    * For a request that is not safe to repeat: what its error says when the request may have reached the API,
    * such as "The call may have been placed: ...". A generic sentence when not given.
    */
   readonly uncertainOutcome?: string | undefined;
   /**
-   * How a success body is handed on: as `text` beside the Response it came in (read once, decoded once: the
-   * resource methods), or inside a Response of its own for a reader that parses it itself (`client.raw`).
+   * How a success body is handed on: read as `text` within the attempt, openapi-fetch leaving it alone
+   * (`parseAs: "stream"`: the resource methods); or read within the attempt into a Response of its own, for
+   * openapi-fetch to parse as the caller asked (`client.raw`).
    */
   readonly successBody: "text" | "response";
 }
 
-/**
- * A response whose body was read within its attempt (so that a stalled body is a timeout, and a reset in the
- * middle of it can be retried). A success body asked for as text comes as `text`, its Response as fetch gave
- * it; any other body is inside a new Response holding what was read, for openapi-fetch to parse.
- */
-export interface Delivered {
+/** What an openapi-fetch call resolves with. */
+export interface Answered {
   response: Response;
-  /** A success body read as text: then openapi-fetch must not read `response`'s body again (`parseAs: "stream"`). */
-  text?: string;
-  /** Whether the body is a prefix of a longer error body: one is kept up to `MAX_ERROR_BODY_BYTES`. */
+}
+
+/** The fetch an attempt hands openapi-fetch: it pins the origin, sets the key and applies the redirect rules. */
+export type AttemptFetch = (request: Request) => Promise<Response>;
+
+/** One attempt: one openapi-fetch call (its middleware included) sending through `fetch`. */
+export type SendAttempt<R extends Answered> = (fetch: AttemptFetch) => Promise<R>;
+
+/** What the last attempt got: openapi-fetch's answer, and the success body as text when it was asked for so. */
+export interface Delivered<R extends Answered> {
+  answered: R;
+  /** The success body, read once and decoded once (`successBody: "text"`). */
+  text?: string | undefined;
+  /** Whether an error body is a prefix of a longer one: one is kept up to `MAX_ERROR_BODY_BYTES`. */
   truncated: boolean;
 }
 
 /** Sends one request with retries, timeouts and the redirect rules; see `createTransport`. */
-export type Transport = (
-  outgoing: Outgoing,
-  settings: AttemptSettings,
-  userSignal: AbortSignal | undefined,
-) => Promise<Delivered>;
+export type Transport = <R extends Answered>(request: TransportRequest, send: SendAttempt<R>) => Promise<Delivered<R>>;
 
 /** Redirects followed within one attempt, on the API's own origin, before giving up. */
 export const MAX_REDIRECTS = 5;
@@ -102,65 +108,77 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 33_554_432; // 32 MiB
 const GENERIC_UNCERTAIN_OUTCOME =
   "The API may have acted on it, and it was not sent again: check its effect before sending it again.";
 
+/** Why an attempt got no response: whether another may follow depends on the kind and on whether it was sent. */
 type Failure = { kind: "abort" | "timeout" | "connection"; cause: unknown; sent: boolean };
-type Outcome =
-  | { delivered: Delivered; error?: undefined; failure?: undefined }
-  | { error: Error; delivered?: undefined; failure?: undefined }
-  | { failure: Failure; delivered?: undefined; error?: undefined };
+
+type Outcome<R extends Answered> =
+  | { delivered: Delivered<R>; error?: undefined; failure?: undefined }
+  | { error: SigmaMindError; failure?: Failure | undefined; delivered?: undefined };
+
+/** Makes the error of an attempt that got no response, recording why for the retry decision. */
+type Fail = (cause: unknown, sent: boolean, timedOut: boolean) => SigmaMindError;
+
+/** What the fetch of an attempt works with. */
+interface FetchContext {
+  signal: AbortSignal;
+  state: AttemptState;
+  fail: Fail;
+  uncertainOutcome: string | undefined;
+}
+
+/** What an attempt learns while openapi-fetch sends it, for the retry decision and the error. */
+interface AttemptState {
+  /** Where the last request of the attempt went: the first, or a redirect's target. */
+  url: string | undefined;
+  /** Whether a response arrived: the request reached the API. */
+  sent: boolean;
+  truncated: boolean;
+  failure: Failure | undefined;
+}
 
 /**
- * The one way every request of the client is sent: each attempt under its own timeout, the body read within
- * it (so a stalled body is a timeout, and a reset mid-body can be retried), retries with backoff for what is
- * safe to repeat, redirects followed only on the API's origin and only where the method stays what it was,
- * and every failure turned into a SigmaMind error that says whether the request may have taken effect.
+ * The one way every request of the client is sent. Each attempt is one openapi-fetch call, under its own
+ * timeout, through a fetch that pins the origin, sets the key and follows redirects only on the API's origin and
+ * only where the method stays what it was; its body is read within the attempt (so a stalled body is a timeout,
+ * and a reset mid-body can be retried). Attempts are repeated with backoff for what is safe to repeat, and every
+ * failure becomes a SigmaMind error that says whether the request may have taken effect.
  */
 export function createTransport(config: TransportConfig): Transport {
-  return async (outgoing, settings, userSignal) => {
-    if (!outgoing.url.startsWith(`${config.origin}/`)) {
-      throw new InvalidInputError(
-        `Requests go only to the client's baseUrl origin, ${config.origin}; refused ${config.redact(describeUrl(outgoing.url))}. Create another client for another base URL.`,
-      );
-    }
-    const { method } = outgoing;
+  return async (request, send) => {
+    const { method, label, signal: userSignal } = request;
     const uncertainOutcome = isSafeToRepeat(method)
       ? undefined
-      : (outgoing.uncertainOutcome ?? GENERIC_UNCERTAIN_OUTCOME);
-    const attempts = settings.maxRetries + 1;
+      : (request.uncertainOutcome ?? GENERIC_UNCERTAIN_OUTCOME);
+    const attempts = request.maxRetries + 1;
     for (let attempt = 1; ; attempt++) {
       const started = config.debugEnabled ? Date.now() : 0;
-      const outcome = await attemptOnce(config, outgoing, userSignal, settings.timeoutMs, uncertainOutcome);
-      const response = outcome.delivered?.response;
+      const state: AttemptState = { url: undefined, sent: false, truncated: false, failure: undefined };
+      const outcome = await attemptOnce(config, request, send, state, { attempt, attempts, uncertainOutcome });
+      const response = outcome.delivered?.answered.response;
+      const target = `${method} ${state.url ?? label}`;
       // Building the line costs every call; only a debug logger reads it.
       if (config.debugEnabled) {
         const took = `in ${Date.now() - started} ms (attempt ${attempt}/${attempts})`;
-        const failure = outcome.failure
-          ? `${outcome.failure.kind}: ${config.redact(describeCause(outcome.failure.cause))}`
-          : "";
         config.logger.debug(
-          response
-            ? `${method} ${outgoing.url} → ${response.status} ${took}`
-            : `${method} ${outgoing.url} failed ${took}: ${outcome.error?.message ?? failure}`,
+          response ? `${target} → ${response.status} ${took}` : `${target} failed ${took}: ${outcome.error?.message}`,
         );
       }
 
       const retryable = attempt < attempts && isRetryable(method, outcome);
       if (!retryable) {
         if (outcome.error) throw outcome.error;
-        if (outcome.failure) {
-          throw failureError(config, outcome.failure, outgoing, settings.timeoutMs, attempt, uncertainOutcome);
-        }
         return outcome.delivered;
       }
       const retryAfterMs = response ? parseRetryAfterMs(response.headers) : undefined;
       const delay = retryDelayMs(attempt, retryAfterMs, config.backoff);
       if (delay === undefined) {
         config.logger.warn(
-          `${method} ${outgoing.url} asked to wait ${retryAfterMs} ms before a retry, longer than allowed; not retrying`,
+          `${target} asked to wait ${retryAfterMs} ms before a retry, longer than allowed; not retrying`,
         );
-        return outcome.delivered as Delivered;
+        return outcome.delivered as Delivered<never>;
       }
       config.logger.info(
-        `${method} ${outgoing.url} ${response ? `got ${response.status}` : "failed"}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1}/${attempts})`,
+        `${target} ${response ? `got ${response.status}` : "failed"}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1}/${attempts})`,
       );
       try {
         // A signal of its own for the wait: many calls sharing the caller's signal would otherwise each add a
@@ -173,76 +191,214 @@ export function createTransport(config: TransportConfig): Transport {
   };
 }
 
-function isRetryable(method: string, outcome: Outcome): boolean {
-  if (outcome.delivered) return isSafeToRepeat(method) && isRetryableStatus(outcome.delivered.response.status);
-  if (outcome.error || outcome.failure.kind === "abort") return false;
-  return isSafeToRepeat(method) || !outcome.failure.sent;
+function isRetryable(method: string, outcome: Outcome<Answered>): boolean {
+  if (outcome.delivered) return isSafeToRepeat(method) && isRetryableStatus(outcome.delivered.answered.response.status);
+  return outcome.failure !== undefined && isRetryableFailure(method, outcome.failure);
 }
 
-async function attemptOnce(
+function isRetryableFailure(method: string, failure: Failure): boolean {
+  return failure.kind !== "abort" && (isSafeToRepeat(method) || !failure.sent);
+}
+
+/** Which attempt this is, of how many at most, and what an error says when it may have taken effect. */
+interface AttemptPlace {
+  attempt: number;
+  attempts: number;
+  uncertainOutcome: string | undefined;
+}
+
+async function attemptOnce<R extends Answered>(
   config: TransportConfig,
-  outgoing: Outgoing,
-  userSignal: AbortSignal | undefined,
-  timeoutMs: number,
-  uncertainOutcome: string | undefined,
-): Promise<Outcome> {
-  if (userSignal?.aborted) return { failure: { kind: "abort", cause: userSignal.reason, sent: false } };
+  request: TransportRequest,
+  send: SendAttempt<R>,
+  state: AttemptState,
+  place: AttemptPlace,
+): Promise<Outcome<R>> {
+  const userSignal = request.signal;
+  const { uncertainOutcome } = place;
+  /** The error for an attempt that got no response: the one the caller gets unless another attempt follows. */
+  const fail: Fail = (cause, sent, timedOut) => {
+    const kind = userSignal?.aborted ? "abort" : timedOut ? "timeout" : "connection";
+    const failure: Failure = { kind, cause, sent };
+    state.failure = failure;
+    const last = place.attempt === place.attempts || !isRetryableFailure(request.method, failure);
+    return failureError(config, failure, request.timeoutMs, last ? place.attempt : 0, uncertainOutcome);
+  };
+  if (userSignal?.aborted) return { error: fail(userSignal.reason, false, false), failure: state.failure };
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  let hops = 0;
+  const timer = setTimeout(() => timeout.abort(), request.timeoutMs);
+  // Most calls carry no signal of their own: then the timeout's alone does, without combining signals.
+  const signal = userSignal ? anySignal([userSignal, timeout.signal]) : timeout.signal;
   try {
-    // Most calls carry no signal of their own: then the timeout's alone does, without combining signals.
-    const signal = userSignal ? anySignal([userSignal, timeout.signal]) : timeout.signal;
-    let url = outgoing.url;
-    for (;;) {
-      const response = await fetchOnce(config, outgoing, url, signal);
-      const redirect =
-        followedByFetch(config.origin, response) ??
-        redirectRefusal(config.origin, outgoing.method, response, url, hops);
-      if (redirect === undefined) {
-        if (!response.ok) {
-          const { text, truncated } = await readBoundedText(response, MAX_ERROR_BODY_BYTES);
-          return { delivered: { response: withBody(response, text), truncated } };
-        }
-        const body = await readSuccessBody(response, config.maxResponseBytes);
-        if (body === undefined) return { error: tooLargeError(config, response, uncertainOutcome) };
-        if (outgoing.successBody === "response")
-          return { delivered: { response: withBody(response, body), truncated: false } };
-        return { delivered: { response, text: textDecoder().decode(body), truncated: false } };
-      }
-      if (typeof redirect !== "string") {
-        await response.body?.cancel();
-        url = redirect.follow;
-        hops++;
-        continue;
-      }
-      const { text, truncated } = await readBoundedText(response, MAX_ERROR_BODY_BYTES);
-      const body = config.redact(text || undefined, { cut: truncated });
-      return { error: redirectError(config, outgoing, response, url, body, truncated, redirect, uncertainOutcome) };
+    let answered: R;
+    try {
+      answered = await send((outgoing) =>
+        fetchPinned(config, request, outgoing, { signal, state, fail, uncertainOutcome }),
+      );
+    } catch (thrown) {
+      // A failure of fetch comes back as the error made for it, or as what an onError middleware made of it.
+      const error = asSigmaMindError(thrown, request.label, state.sent, uncertainOutcome, config.redact);
+      return { error, failure: state.failure };
     }
-  } catch (cause) {
-    // Only a request refused before it left can be known not to have reached the API, and only on its first hop.
-    const sent = hops > 0 || !wasNeverSent(cause);
-    if (userSignal?.aborted) return { failure: { kind: "abort", cause, sent } };
-    return { failure: { kind: timeout.signal.aborted ? "timeout" : "connection", cause, sent } };
+    const { response } = answered;
+    if (request.successBody === "response" || !response.ok) {
+      return { delivered: { answered, truncated: state.truncated } };
+    }
+    let text: string | undefined;
+    try {
+      text = await readSuccessBody(response, config.maxResponseBytes, "text");
+    } catch (cause) {
+      return { error: fail(cause, true, timeout.signal.aborted), failure: state.failure };
+    }
+    if (text === undefined) return { error: tooLargeError(config, response, uncertainOutcome) };
+    return { delivered: { answered, text, truncated: false } };
   } finally {
     clearTimeout(timer);
   }
 }
 
 /**
- * A success body, read whole when its declared length fits `maxBytes`, else up to `maxBytes`; undefined when it is
- * larger, having read no more of it than that.
+ * The fetch of one attempt. The request must be for the client's origin; the key is set here, over any header of
+ * the same name a caller or a middleware set, so it is always the client's and goes nowhere else. fetch's own
+ * redirect handling is off: a redirect is followed here, on the API's origin only. An error body is read here
+ * (bounded), and for `client.raw` a success body too (capped), so that both are read under the attempt's timeout.
  */
-async function readSuccessBody(response: Response, maxBytes: number): Promise<ArrayBuffer | undefined> {
+async function fetchPinned(
+  config: TransportConfig,
+  request: TransportRequest,
+  outgoing: Request,
+  { signal, state, fail, uncertainOutcome }: FetchContext,
+): Promise<Response> {
+  const timedOut = () => signal.aborted && !request.signal?.aborted;
+  if (!outgoing.url.startsWith(`${config.origin}/`)) {
+    throw new InvalidInputError(
+      `Requests go only to the client's baseUrl origin, ${config.origin}; refused ${config.redact(describeUrl(outgoing.url))}. Create another client for another base URL.`,
+    );
+  }
+  const { method } = outgoing;
+  const headers = new Headers(outgoing.headers);
+  headers.set("X-API-Key", config.apiKey);
+  // A redirect sends the request again: a body is kept for it only where one may be followed.
+  const spare = outgoing.body !== null && isSafeToRepeat(method) ? outgoing.clone() : undefined;
+  let url = outgoing.url;
+  let next: Request | string = outgoing.body === null ? outgoing.url : outgoing;
+  let body: ArrayBuffer | undefined;
+  for (let hops = 0; ; hops++) {
+    state.url = url;
+    let response: Response;
+    try {
+      response = await fetchOnce(config, next, { method, headers, body, redirect: "manual", signal });
+    } catch (cause) {
+      // Only a request refused before it left can be known not to have reached the API, and only on its first hop.
+      throw fail(cause, hops > 0 || !wasNeverSent(cause), timedOut());
+    }
+    state.sent = true;
+    const redirect =
+      followedByFetch(config.origin, response) ?? redirectRefusal(config.origin, method, response, url, hops);
+    if (typeof redirect === "object") {
+      try {
+        await response.body?.cancel();
+        body ??= await spare?.arrayBuffer();
+      } catch (cause) {
+        throw fail(cause, true, timedOut());
+      }
+      url = redirect.follow;
+      next = url;
+      continue;
+    }
+    let read: { text: string; truncated: boolean } | ArrayBuffer | undefined;
+    try {
+      read =
+        redirect !== undefined || !response.ok
+          ? await readBoundedText(response, MAX_ERROR_BODY_BYTES)
+          : request.successBody === "response"
+            ? await readSuccessBody(response, config.maxResponseBytes, "bytes")
+            : undefined;
+    } catch (cause) {
+      throw fail(cause, true, timedOut());
+    }
+    if (redirect !== undefined) {
+      const { text, truncated } = read as { text: string; truncated: boolean };
+      const shownBody = config.redact(text || undefined, { cut: truncated });
+      throw redirectError(
+        config,
+        `${method} ${new URL(outgoing.url).pathname}`,
+        response,
+        url,
+        shownBody,
+        truncated,
+        redirect,
+        uncertainOutcome,
+      );
+    }
+    if (!response.ok) {
+      const { text, truncated } = read as { text: string; truncated: boolean };
+      state.truncated = truncated;
+      return withBody(response, text);
+    }
+    if (request.successBody === "text") return response;
+    if (read === undefined) throw tooLargeError(config, response, uncertainOutcome);
+    return withBody(response, read as ArrayBuffer);
+  }
+}
+
+/**
+ * One request: the first of an attempt as openapi-fetch built it, or a redirect's target. A fetch of the caller's
+ * own gets a Request with the key, as documented; the global one takes openapi-fetch's Request with the key in
+ * `init`, and builds the only other Request there is.
+ */
+function fetchOnce(config: TransportConfig, target: Request | string, init: RequestInit): Promise<Response> {
+  if (config.fetch) {
+    const { signal, ...rest } = init;
+    return config.fetch(new Request(target, rest), { signal });
+  }
+  return fetch(target, init);
+}
+
+/**
+ * What went wrong in openapi-fetch or a middleware (a value it cannot serialise, a middleware that throws or
+ * returns something else than a Response), as a SigmaMindError: the only kind the client throws. When the request
+ * had already gone out, a request never sent twice says it may have taken effect.
+ */
+function asSigmaMindError(
+  failure: unknown,
+  label: string,
+  sent: boolean,
+  uncertainOutcome: string | undefined,
+  redact: Redact,
+): SigmaMindError {
+  if (failure instanceof SigmaMindError) return failure;
+  const detail = redact(failure instanceof Error ? failure.message : String(failure)).replace(/\.$/, "");
+  const uncertain = sent ? uncertainOutcome : undefined;
+  const outcome = uncertain ?? (sent ? "" : "Nothing was sent.");
+  return new SigmaMindError(`${label}: ${detail}. ${outcome}`.trim(), { mayHaveTakenEffect: uncertain !== undefined });
+}
+
+/**
+ * A success body, as text or bytes, read whole when its declared length fits `maxBytes`, else up to `maxBytes`;
+ * undefined when it is larger, having read no more of it than that.
+ */
+async function readSuccessBody<As extends "text" | "bytes">(
+  response: Response,
+  maxBytes: number,
+  as: As,
+): Promise<(As extends "text" ? string : ArrayBuffer) | undefined>;
+async function readSuccessBody(
+  response: Response,
+  maxBytes: number,
+  as: "text" | "bytes",
+): Promise<string | ArrayBuffer | undefined> {
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) {
     await response.body?.cancel();
     return undefined;
   }
-  // A compressed body's declared length says nothing of what it decodes to.
-  if (declared >= 0 && !response.headers.has("content-encoding")) return response.arrayBuffer();
-  if (!response.body) return new ArrayBuffer(0);
+  // A compressed body's declared length says nothing of what it decodes to. Text is decoded by fetch itself, with
+  // no copy of the bytes in between.
+  if (declared >= 0 && !response.headers.has("content-encoding")) {
+    return as === "text" ? response.text() : response.arrayBuffer();
+  }
+  if (!response.body) return as === "text" ? "" : new ArrayBuffer(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -262,10 +418,14 @@ async function readSuccessBody(response: Response, maxBytes: number): Promise<Ar
     whole.set(chunk, at);
     at += chunk.byteLength;
   }
-  return whole.buffer;
+  return as === "text" ? textDecoder().decode(whole) : whole.buffer;
 }
 
-function tooLargeError(config: TransportConfig, response: Response, uncertainOutcome: string | undefined): Error {
+function tooLargeError(
+  config: TransportConfig,
+  response: Response,
+  uncertainOutcome: string | undefined,
+): SigmaMindError {
   const outcome = uncertainOutcome ?? "Nothing of it was kept.";
   return new ResponseParseError(
     response.status,
@@ -294,22 +454,6 @@ function withBody(response: Response, body: ArrayBuffer | string): Response {
   headers.delete("content-encoding");
   headers.delete("content-length");
   return new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, statusText, headers });
-}
-
-/**
- * One request to `url`, with the key and with fetch's own redirect handling off: the transport decides what to
- * follow. The key is set here, over any header of the same name a caller passed, so it is always the client's.
- */
-function fetchOnce(config: TransportConfig, outgoing: Outgoing, url: string, signal: AbortSignal) {
-  const headers = new Headers(outgoing.headers);
-  headers.set("X-API-Key", config.apiKey);
-  const init: RequestInit = { method: outgoing.method, headers, redirect: "manual" };
-  if (outgoing.body !== undefined) init.body = outgoing.body;
-  // A fetch of the caller's own gets a Request, as documented; the global one takes the URL and init, and
-  // builds the only Request there is.
-  if (config.fetch) return config.fetch(new Request(url, init), { signal });
-  init.signal = signal;
-  return fetch(url, init);
 }
 
 /**
@@ -363,7 +507,7 @@ function redirectRefusal(
 
 function redirectError(
   config: TransportConfig,
-  outgoing: Outgoing,
+  request: string,
   response: Response,
   requested: string,
   body: string | undefined,
@@ -373,7 +517,6 @@ function redirectError(
 ): RedirectError {
   const location = response.redirected ? response.url : response.headers.get("location");
   const shown = location === null ? undefined : config.redact(describeUrl(location, requested));
-  const request = `${outgoing.method} ${new URL(outgoing.url).pathname}`;
   const to = shown === undefined ? "" : ` to ${shown}`;
   const what =
     refusal === FOLLOWED_BY_FETCH
@@ -386,18 +529,20 @@ function redirectError(
   });
 }
 
-/** The error for an attempt that got no response, once no attempt follows it. */
+/**
+ * The error for an attempt that got no response. `attempts` is how many were made when no other follows, and 0
+ * when one does: then only an onError middleware sees it.
+ */
 function failureError(
   config: TransportConfig,
   failure: Failure,
-  outgoing: Outgoing,
   timeoutMs: number,
   attempts: number,
   uncertainOutcome: string | undefined,
-): Error {
+): SigmaMindError {
   const { kind, cause, sent } = failure;
   const mayHaveTakenEffect = sent && uncertainOutcome !== undefined;
-  const origin = new URL(outgoing.url).origin;
+  const { origin } = config;
   const [ErrorClass, what, advice] =
     kind === "abort"
       ? [

@@ -181,14 +181,14 @@ const CALL_MAY_BE_PLACED =
 const LIST_CALLS: Operation = {
   label: "calls.list",
   id: "listCalls",
-  method: "get",
+  method: "GET",
   path: "/v1/calls",
   returns: "json",
 };
 const GET_CALL: Operation = {
   label: "calls.get",
   id: "getCall",
-  method: "get",
+  method: "GET",
   path: "/v1/calls/{callId}",
   returns: "json",
 };
@@ -198,7 +198,7 @@ const WAIT_FOR_CALL: Operation = /* @__PURE__ */ Object.assign({}, GET_CALL, { l
 const CREATE_CALL: Operation = {
   label: "calls.create",
   id: "createCall",
-  method: "post",
+  method: "POST",
   path: "/v1/calls",
   returns: "json",
   uncertainOutcome: CALL_MAY_BE_PLACED,
@@ -206,7 +206,7 @@ const CREATE_CALL: Operation = {
 const DELETE_CALL: Operation = {
   label: "calls.delete",
   id: "deleteCall",
-  method: "delete",
+  method: "DELETE",
   path: "/v1/calls/{callId}",
   returns: "nothing",
 };

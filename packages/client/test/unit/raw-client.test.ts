@@ -4,6 +4,7 @@ import type { Middleware } from "openapi-fetch";
 import { describe, expect, test } from "vitest";
 import { InvalidInputError, SigmaMind } from "../../src/index.js";
 import { emptyPage, fakeFetch, json } from "../support/fake-fetch.js";
+import { recordingSleep } from "../support/recording-sleep.js";
 
 const call = { callId: "call-1", status: "ended" };
 
@@ -74,6 +75,39 @@ describe("one request path: client.raw's middleware sees the resource methods' t
     await expect(sigmamind.calls.get("call-1")).rejects.toMatchObject({ name: "APIConnectionError" });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ name: "APIConnectionError" });
+  });
+
+  test("each attempt is one request through the middleware: a retried GET passes onRequest twice, onError sees each failure typed", async () => {
+    let attempt = 0;
+    const fake = fakeFetch(() => {
+      attempt++;
+      if (attempt === 1) return Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } }));
+      if (attempt === 2) return json(503, { message: "busy" });
+      return json(200, call);
+    });
+    const { sleep } = recordingSleep();
+    const sigmamind = new SigmaMind({ apiKey: "test-key", fetch: fake.fetch, maxRetries: 2, sleep });
+    const seen: string[] = [];
+    sigmamind.raw.use({
+      onRequest({ request }) {
+        seen.push(`${request.method} ${new URL(request.url).pathname}`);
+      },
+      onResponse({ response }) {
+        seen.push(`→ ${response.status}`);
+      },
+      onError({ error }) {
+        seen.push(`✗ ${(error as Error).name}`);
+      },
+    });
+    await expect(sigmamind.calls.get("call-1")).resolves.toMatchObject({ callId: "call-1" });
+    expect(seen).toEqual([
+      "GET /v1/calls/call-1",
+      "✗ APIConnectionError",
+      "GET /v1/calls/call-1",
+      "→ 503",
+      "GET /v1/calls/call-1",
+      "→ 200",
+    ]);
   });
 });
 
