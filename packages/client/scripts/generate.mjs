@@ -3,15 +3,21 @@
 //   loaded only when validateResponses is on, so no schema is interpreted on the hot path);
 // - src/generated/request-schemas.ts: the constraints of each operation's inputs, checked before sending;
 // - src/generated/known-values.ts: the call statuses the spec lists, for help texts and completions;
+// - src/generated/operations.ts: each operation of the spec's operation table as the client sends it;
+// - src/generated/resources.ts: a class per resource with a method per operation, each one line: the table's
+//   entry and the arguments (src/resources/ adds what the spec cannot say, such as calls.waitFor);
 // - src/generated/version.ts: this package's version, for the User-Agent. It is generated again whenever
 //   package.json changes (turbo's inputs), so a release builds with the version `changeset version` wrote.
 // Run through `pnpm generate`; the output is git-ignored and never edited.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { loadSpec, withoutDocumentation } from "@sigmamind/spec";
+import { operationTable } from "@sigmamind/spec/operation-table";
 import { _, Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 
-const { document: spec, resolve, operations } = await loadSpec();
+const loaded = await loadSpec(process.env.SIGMAMIND_SPEC || undefined);
+const { document: spec, resolve, operations } = loaded;
+const table = operationTable(loaded);
 const outDir = new URL("../src/generated/", import.meta.url);
 const HEADER = "// Generated from spec/openapi.yaml by scripts/generate.mjs. Do not edit: run `pnpm generate`.\n";
 
@@ -126,6 +132,131 @@ async function generateVersion() {
   await writeFile(new URL("version.ts", outDir), `${HEADER}\nexport const VERSION = ${JSON.stringify(version)};\n`);
 }
 
+/** `calls` → `Calls`. */
+const pascalCase = (name) => name[0].toUpperCase() + name.slice(1);
+
+/** A doc comment from the spec's words: its summary, then its description. */
+function docComment(entry, indent) {
+  const text = [entry.summary, entry.description].filter(Boolean).join("\n\n").replaceAll("*/", "*\\/").trim();
+  if (!text) return "";
+  const lines = text.split("\n").map((line) => `${indent} *${line ? ` ${line}` : ""}`);
+  return `${indent}/**\n${lines.join("\n")}\n${indent} */\n`;
+}
+
+/** The type of a schema the table names, or of the operation's own when it is written inline. */
+function bodyType(named, inline) {
+  return named ? `components["schemas"][${JSON.stringify(named)}]` : inline;
+}
+
+/**
+ * The field that tells a resource's items apart while paging: the path parameter of the operation that gets one
+ * (`/v1/calls/{callId}` → `callId`), else `id`.
+ */
+function keyFieldOf(entry) {
+  const getOne = table.find(
+    (other) => other.method === "GET" && other.pathParameters.length === 1 && other.path.startsWith(`${entry.path}/{`),
+  );
+  return getOne?.pathParameters[0].name ?? "id";
+}
+
+function resourceMethod(entry) {
+  const id = JSON.stringify(entry.id);
+  const args = entry.pathParameters.map(({ name }) => `${name}: string`);
+  const path = entry.pathParameters.length
+    ? `path: { ${entry.pathParameters.map(({ name }) => name).join(", ")} }`
+    : "";
+  const input = [path];
+  const queryType = `NonNullable<operations[${id}]["parameters"]["query"]>`;
+  const queryRequired = entry.queryParameters.some(({ required }) => required);
+  if (entry.success.kind === "page") {
+    const item = entry.success.item ? `components["schemas"][${JSON.stringify(entry.success.item)}]` : "unknown";
+    args.push(`params: ${queryType}${queryRequired ? "" : " = {}"}`, "options: ListOptions = {}");
+    return `  ${entry.name}(${args.join(", ")}): PagePromise<${item}> {
+    return this.listing(operation.${entry.id}, { ${[path, "query: params"].filter(Boolean).join(", ")} }, options, ${JSON.stringify(keyFieldOf(entry))});
+  }`;
+  }
+  if (entry.queryParameters.length) {
+    args.push(`params: ${queryType}${queryRequired ? "" : " = {}"}`);
+    input.push("query: params");
+  }
+  if (entry.body) {
+    const inline = `NonNullable<operations[${id}]["requestBody"]>["content"]["application/json"]`;
+    args.push(`body: ${bodyType(entry.body.schema, inline)}`);
+    input.push("body");
+  }
+  args.push("options: RequestOptions = {}");
+  const returns =
+    entry.success.kind === "nothing"
+      ? "void"
+      : bodyType(
+          entry.success.schema,
+          `operations[${id}]["responses"][${entry.success.status}]["content"]["application/json"]`,
+        );
+  return `  ${entry.name}(${args.join(", ")}): APIPromise<${returns}> {
+    return this.request(operation.${entry.id}, { ${input.filter(Boolean).join(", ")} }, options);
+  }`;
+}
+
+async function generateOperations() {
+  const operationsSource = [
+    HEADER,
+    'import type { Operation } from "../core/operation.js";',
+    "",
+    ...table.map(
+      (entry) =>
+        `export const ${entry.id} = ${JSON.stringify({
+          label: entry.label,
+          id: entry.id,
+          method: entry.method,
+          path: entry.path,
+          returns: entry.success.kind,
+        })} as const satisfies Operation;`,
+    ),
+    "",
+  ].join("\n");
+  await writeFile(new URL("operations.ts", outDir), operationsSource);
+
+  const resources = [...new Set(table.map((entry) => entry.resource))];
+  const classes = resources.map((resource) => {
+    const methods = table
+      .filter((entry) => entry.resource === resource)
+      .map((entry) => `${docComment(entry, "  ")}${resourceMethod(entry)}`);
+    return `/** \`client.${resource}\`: the operations of the spec under /${resource}. */
+export class ${pascalCase(resource)}Resource extends Resource {
+${methods.join("\n\n")}
+}`;
+  });
+  const resourcesSource = [
+    HEADER,
+    'import type { components, operations } from "@sigmamind/types";',
+    'import type { APIPromise } from "../core/api-promise.js";',
+    'import type { PagePromise } from "../core/pagination.js";',
+    'import type { RequestOptions } from "../core/request-options.js";',
+    'import { type ListOptions, Resource } from "../core/resource.js";',
+    'import * as operation from "./operations.js";',
+    "",
+    classes.join("\n\n"),
+    "",
+    "/** Each resource of the spec, as a property of the client. */",
+    "export interface Resources {",
+    ...resources.map((resource) => `  readonly ${resource}: ${pascalCase(resource)}Resource;`),
+    "}",
+    "",
+    "/** The class of each resource, by the client's property. */",
+    `export const RESOURCES = { ${resources.map((resource) => `${resource}: ${pascalCase(resource)}Resource`).join(", ")} };`,
+    "",
+  ].join("\n");
+  await writeFile(new URL("resources.ts", outDir), resourcesSource);
+}
+
 await mkdir(outDir, { recursive: true });
-await Promise.all([generateResponseValidators(), generateRequestSchemas(), generateKnownValues(), generateVersion()]);
-console.log("generated src/generated/response-validators.ts, request-schemas.ts, known-values.ts and version.ts");
+await Promise.all([
+  generateResponseValidators(),
+  generateRequestSchemas(),
+  generateKnownValues(),
+  generateVersion(),
+  generateOperations(),
+]);
+console.log(
+  "generated src/generated/response-validators.ts, request-schemas.ts, known-values.ts, version.ts, operations.ts and resources.ts",
+);

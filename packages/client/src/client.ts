@@ -16,6 +16,7 @@ import {
   type Sleep,
   type Transport,
 } from "./core/transport.js";
+import { RESOURCES, type Resources } from "./generated/resources.js";
 import { checkInputs, type FieldSchema, readOptions } from "./internal/check-inputs.js";
 import { readEnv } from "./internal/env.js";
 import { isLoopback } from "./internal/is-loopback.js";
@@ -92,6 +93,7 @@ const CLIENT_OPTIONS = {
  *   const client = new SigmaMind(); // reads SIGMAMIND_API_KEY
  *   for await (const call of client.calls.list({ status: "ended" })) console.log(call.callId);
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface SigmaMind below
 export class SigmaMind {
   // Set in the constructor; `declare` keeps the build from emitting a field definition for each as well.
   /** The base URL requests go to. */
@@ -100,8 +102,6 @@ export class SigmaMind {
   declare readonly maxRetries: number;
   /** Time allowed for each attempt, unless a call says otherwise. */
   declare readonly timeoutMs: number;
-  /** `client.calls`: list, get, create and delete calls. */
-  declare readonly calls: Calls;
   /**
    * The openapi-fetch client every request goes through, for `{ data, error }` style calls with the same key,
    * retries and timeouts: `const { data, error } = await client.raw.GET("/v1/calls", { params: { query: { size: 5 } } })`.
@@ -233,9 +233,25 @@ function assemble(target: SigmaMind, shared: Shared, settings: Settings): void {
     maxRetries: settings.maxRetries,
     timeoutMs: settings.timeoutMs,
     raw: rawClientOf(client, { transport, redact, defaults, headers: settings.headers }),
-    calls: new Calls(context),
   });
+  for (const [name, Resource] of Object.entries({ ...RESOURCES, ...HAND_WRITTEN })) {
+    Object.assign(target, { [name]: new Resource(context) });
+  }
 }
+
+/** Resources with methods the spec cannot describe (`calls.waitFor`), in place of the generated ones. */
+const HAND_WRITTEN = { calls: Calls };
+
+/**
+ * The client's resources: one per resource of the spec (`client.calls`), with the methods its operations make,
+ * those of `HAND_WRITTEN` with their additions.
+ */
+type ClientResources = Omit<Resources, keyof typeof HAND_WRITTEN> & {
+  readonly [Name in keyof typeof HAND_WRITTEN]: InstanceType<(typeof HAND_WRITTEN)[Name]>;
+};
+// A class and an interface of one name merge: the resources are typed properties of every client, each set by
+// `assemble`, for the constructor and withOptions() alike.
+export interface SigmaMind extends ClientResources {}
 
 const CLIENT_LABEL = "new SigmaMind(options)";
 

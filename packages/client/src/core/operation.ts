@@ -23,8 +23,8 @@ export interface Operation {
   readonly method: "GET" | "POST" | "DELETE";
   /** The spec's path, with `{name}` for each path parameter. */
   readonly path: string;
-  /** The success body: JSON to check and return, or nothing. */
-  readonly returns: "json" | "nothing";
+  /** The success body: a page of the list envelope, one object, or nothing. */
+  readonly returns: "page" | "object" | "nothing";
   /** For an operation never sent twice: what its error says when it may have reached the API. */
   readonly uncertainOutcome?: string;
 }
@@ -140,7 +140,7 @@ async function readValid<T>(
 ): Promise<T> {
   const { redact } = context;
   const body = readJson<T>(answer, redact);
-  const shapeViolation = findShapeViolation(operation.id, body);
+  const shapeViolation = findShapeViolation(operation.returns, body);
   let violation = shapeViolation;
   if (!violation && context.validateResponses) {
     responseValidation ??= import("./response-validation.js");

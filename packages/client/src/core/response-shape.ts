@@ -1,12 +1,13 @@
 // What the client itself reads of a success body, checked on every response whether or not validateResponses
 // is on: a list whose `data` is not an array of objects would otherwise yield the letters of a string as calls,
 // or fail with a TypeError far from its cause.
+import type { Operation } from "./operation.js";
 import type { ResponseViolation } from "./response-validation.js";
 
 type ShapeCheck = (body: unknown) => ResponseViolation | undefined;
 
-const SHAPES: Record<string, ShapeCheck> = {
-  listCalls: (body) => {
+const SHAPES: Partial<Record<Operation["returns"], ShapeCheck>> = {
+  page: (body) => {
     if (!isObject(body)) return { path: "", problem: `must be an object (got ${kindOf(body)})` };
     if (!Array.isArray(body.data)) return { path: "data", problem: `must be an array (got ${kindOf(body.data)})` };
     const index = body.data.findIndex((item) => !isObject(item));
@@ -23,13 +24,12 @@ const SHAPES: Record<string, ShapeCheck> = {
     }
     return undefined;
   },
-  getCall: objectBody,
-  createCall: objectBody,
+  object: objectBody,
 };
 
-/** Where `body` is not the shape the client reads for `operation`; undefined when it is, or nothing is read. */
-export function findShapeViolation(operation: string, body: unknown): ResponseViolation | undefined {
-  return SHAPES[operation]?.(body);
+/** Where `body` is not the shape the client reads for an operation that `returns` it; undefined when it is. */
+export function findShapeViolation(returns: Operation["returns"], body: unknown): ResponseViolation | undefined {
+  return SHAPES[returns]?.(body);
 }
 
 function objectBody(body: unknown): ResponseViolation | undefined {

@@ -17,9 +17,10 @@ import { describe, expect, test } from "vitest";
 // reading every option object once through one guard, reading Retry-After only as delay-seconds or an RFC 9110
 // date, a cap on success bodies, a listing bounded by what its first page promised and the refusal of a body
 // naming another call than the one asked for took it to 17,073; making each attempt one openapi-fetch call (the
-// retry loop above it, a fetch that pins the origin, the key and the redirect rules) to 17,332: this ceiling keeps
-// it from growing further unnoticed. The bench's budget is 12,288 bytes with openapi-fetch included, and fails: see bench/README.md.
-const MAIN_BUNDLE_BUDGET_GZIP = 17_340;
+// retry loop above it, a fetch that pins the origin, the key and the redirect rules) to 17,332; resources generated
+// from the spec's operation table to 17,476: this ceiling keeps it from growing further unnoticed. The bench's
+// budget is 12,288 bytes with openapi-fetch included, and fails: see bench/README.md.
+const MAIN_BUNDLE_BUDGET_GZIP = 17_480;
 
 const bundle = () =>
   bundleForBrowser('export { SigmaMind } from "./dist/index.mjs";', new URL("../..", import.meta.url).pathname);
