@@ -15,7 +15,7 @@ import { operationTable } from "@sigmamind/spec/operation-table";
 import { _, Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 
-const loaded = await loadSpec(process.env.SIGMAMIND_SPEC || undefined);
+const loaded = await loadSpec();
 const { document: spec, resolve, operations } = loaded;
 const table = operationTable(loaded);
 const outDir = new URL("../src/generated/", import.meta.url);

@@ -20,7 +20,7 @@ export interface Operation {
   /** The spec's operationId: picks the input schemas and the response checks. */
   readonly id: keyof typeof requestSchemas;
   /** Upper-case, as sent: whether a retry or a redirect is safe depends on it. */
-  readonly method: "GET" | "POST" | "DELETE";
+  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
   /** The spec's path, with `{name}` for each path parameter. */
   readonly path: string;
   /** The success body: a page of the list envelope, one object, or nothing. */
