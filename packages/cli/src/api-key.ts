@@ -1,5 +1,5 @@
 // Where the API key comes from: --api-key, --api-key-file (a file, or stdin with "-"), then SIGMAMIND_API_KEY.
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { UsageError } from "./errors.js";
 import type { IOStreams } from "./io-streams.js";
 
@@ -38,19 +38,54 @@ async function readKeyFile(path: string, io: IOStreams): Promise<string> {
         "--api-key-file - reads the key from a pipe, and stdin is a terminal: pipe the key in, or set SIGMAMIND_API_KEY",
       );
     }
-    const key = (await io.readStdin()).trim();
+    const piped = await io.readStdin(MAX_KEY_FILE_BYTES);
+    if (piped === undefined) {
+      throw new UsageError(
+        `--api-key-file -: stdin holds more than ${MAX_KEY_FILE_BYTES} bytes, more than any API key: pipe in only the key`,
+      );
+    }
+    const key = piped.trim();
     if (!key) throw new UsageError("--api-key-file -: stdin is empty; pipe the API key in");
     return key;
   }
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readFile(path, "utf8");
+    text = await readAtMost(path, MAX_KEY_FILE_BYTES);
   } catch (error) {
     throw new UsageError(`--api-key-file cannot read "${path}": ${describeReadError(error)}`);
+  }
+  if (text === undefined) {
+    throw new UsageError(
+      `--api-key-file "${path}" holds more than ${MAX_KEY_FILE_BYTES} bytes, more than any API key: point it at a file that holds only the key`,
+    );
   }
   const key = text.trim();
   if (!key) throw new UsageError(`--api-key-file "${path}" is empty: put the API key in it`);
   return key;
+}
+
+/**
+ * The most a key file is read: a key is at most 1,024 characters, so four times that is a file of something else
+ * (or /dev/zero), which is refused before it fills memory.
+ */
+export const MAX_KEY_FILE_BYTES = 4_096;
+
+/** The file's text, or undefined when it holds more than `maxBytes`, of which no more than one byte past is read. */
+async function readAtMost(path: string, maxBytes: number): Promise<string | undefined> {
+  const file = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > maxBytes) return undefined;
+    }
+    return buffer.toString("utf8", 0, length);
+  } finally {
+    await file.close();
+  }
 }
 
 function describeReadError(error: unknown): string {

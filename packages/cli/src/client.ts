@@ -40,7 +40,7 @@ export function openConnection(settings: ConnectionSettings, stderr: TextOutput)
     }
     if (!settings.apiKey) {
       throw new UsageError(
-        "no API key: set SIGMAMIND_API_KEY or pass --api-key-file PATH, or use --mock to try the commands on a mock API",
+        "no API key: set SIGMAMIND_API_KEY or pass --api-key-file PATH; or try the commands with no key on the sandbox (--sandbox: real pages, create, get, delete) or the static mock (--mock), which need none and never send yours",
       );
     }
     return build(settings.apiKey, settings.baseUrl);

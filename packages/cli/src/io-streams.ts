@@ -11,8 +11,8 @@ export interface IOStreams {
   readonly stdinIsTerminal: boolean;
   readonly stdoutIsTerminal: boolean;
   readonly stderrIsTerminal: boolean;
-  /** All of stdin, as text: `--api-key-file -`. */
-  readStdin(): Promise<string>;
+  /** All of stdin, as text (`--api-key-file -`); undefined when it holds more than `maxBytes`, read no further. */
+  readStdin(maxBytes: number): Promise<string | undefined>;
   /**
    * Shows `question` on stderr and resolves with the line typed on stdin; "" at the end of input (Ctrl-D) or on
    * Ctrl-C. Only for a terminal: see confirm.ts.
@@ -31,10 +31,16 @@ export function processIOStreams(): IOStreams {
     stdinIsTerminal: process.stdin.isTTY === true,
     stdoutIsTerminal: process.stdout.isTTY === true,
     stderrIsTerminal: process.stderr.isTTY === true,
-    readStdin: async () => {
-      let text = "";
-      for await (const chunk of process.stdin.setEncoding("utf8")) text += chunk;
-      return text;
+    readStdin: async (maxBytes) => {
+      const chunks: Buffer[] = [];
+      let length = 0;
+      for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+        length += chunk.byteLength;
+        // Leaving the loop stops reading; the rest stays unread.
+        if (length > maxBytes) return undefined;
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks).toString("utf8");
     },
     ask: askOnTerminal,
   };

@@ -120,6 +120,24 @@ describe("a key that cannot be read is a usage error naming the flag, and nothin
     ],
     ["a directory", () => ["--api-key-file", directory], {}, /--api-key-file cannot read .*: it is a directory/],
     [
+      "a file larger than any key",
+      () => ["--api-key-file", keyFile("large", `${FILE_KEY}\n`.repeat(100_000))],
+      {},
+      /--api-key-file .*large.* holds more than 4096 bytes, more than any API key: point it at a file that holds only the key/,
+    ],
+    [
+      "a file that never ends",
+      () => ["--api-key-file", "/dev/zero"],
+      {},
+      /--api-key-file "\/dev\/zero" holds more than 4096 bytes/,
+    ],
+    [
+      "stdin larger than any key",
+      () => ["--api-key-file", "-"],
+      { stdin: "k".repeat(5000) },
+      /--api-key-file -: stdin holds more than 4096 bytes, more than any API key: pipe in only the key/,
+    ],
+    [
       "stdin that is a terminal",
       () => ["--api-key-file", "-"],
       { terminal: true },
@@ -142,6 +160,21 @@ describe("a key that cannot be read is a usage error naming the flag, and nothin
     expect(stderr).toMatch(message);
     expect(stderr).toMatch(/^sigmamind: [^\n]+\n$/);
     expect(stderr).not.toContain(FILE_KEY);
+    expect(api.requests.length).toBe(before);
+  });
+});
+
+describe("--api-key-file - in a real process", () => {
+  test("reads no more than the limit of a pipe that holds megabytes, and says so", async () => {
+    const before = api.requests.length;
+    const { code, stdout, stderr } = await runCli(
+      ["calls", "list", "--format", "json", "--base-url", api.url, "--api-key-file", "-"],
+      noEnvKey,
+      "k".repeat(8 * 1024 * 1024),
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/--api-key-file -: stdin holds more than 4096 bytes/);
     expect(api.requests.length).toBe(before);
   });
 });

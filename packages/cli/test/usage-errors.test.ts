@@ -67,7 +67,9 @@ describe("usage errors exit 2 with one line on stderr naming the problem and the
     });
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^sigmamind: no API key: set SIGMAMIND_API_KEY or pass --api-key-file PATH, or use --mock/);
+    expect(stderr).toBe(
+      "sigmamind: no API key: set SIGMAMIND_API_KEY or pass --api-key-file PATH; or try the commands with no key on the sandbox (--sandbox: real pages, create, get, delete) or the static mock (--mock), which need none and never send yours. Run 'sigmamind calls list --help' for usage.\n",
+    );
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 });

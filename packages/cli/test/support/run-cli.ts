@@ -24,6 +24,10 @@ export function spawnCli(args: readonly string[], env: CliEnv = {}): ChildProces
 /** Runs the CLI to its end; `stdin`, when given, is written to its stdin, which is then closed. */
 export function runCli(args: readonly string[], env: CliEnv = {}, stdin?: string): Promise<CliResult> {
   const child = spawnCli(args, env);
+  // A command may stop reading and exit before it has all of it (a key pipe past its limit): that is no failure.
+  child.stdin.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
   if (stdin !== undefined) child.stdin.end(stdin);
   return outputOf(child);
 }

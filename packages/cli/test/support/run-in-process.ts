@@ -43,7 +43,10 @@ export async function runInProcess(args: readonly string[], options: InProcessOp
     stdinIsTerminal: isTerminal("stdin"),
     stdoutIsTerminal: isTerminal("stdout"),
     stderrIsTerminal: isTerminal("stderr"),
-    readStdin: async () => options.stdin ?? "",
+    readStdin: async (maxBytes) => {
+      const text = options.stdin ?? "";
+      return Buffer.byteLength(text) > maxBytes ? undefined : text;
+    },
     ask: async (question) => {
       questions.push(question);
       stderr += question;

@@ -16,10 +16,17 @@ export function isSafeToRepeat(method: string): boolean {
 /** Connection errors raised before any byte of the request left: safe to retry whatever the method. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENOTFOUND"]);
 
+/**
+ * Refusals fetch makes before it opens a connection, which carry no code: undici's "bad port" (a port on the
+ * Fetch standard's list of blocked ports, such as 1, 22 or 25).
+ */
+const NOT_SENT_MESSAGES = new Set(["bad port"]);
+
 export function wasNeverSent(error: unknown): boolean {
   for (let cause = error; cause instanceof Error || (cause && typeof cause === "object"); ) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
+    if (cause instanceof Error && NOT_SENT_MESSAGES.has(cause.message)) return true;
     cause = (cause as { cause?: unknown }).cause;
   }
   return false;

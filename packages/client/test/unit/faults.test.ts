@@ -99,6 +99,18 @@ describe("a connection reset in the middle of the body", () => {
   });
 });
 
+describe("a port fetch refuses to use (1, 22, 25 and the like: fetch's list of bad ports)", () => {
+  test("nothing was sent: a create says so, not that it may have been placed", async () => {
+    const { client } = clientOf("http://127.0.0.1:1", { maxRetries: 0 });
+    const error = await rejectionOf(client.calls.create(createParams));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.message).toBe(
+      "Could not reach the SigmaMind API at http://127.0.0.1:1 (bad port). Check the network and baseUrl, then try again.",
+    );
+    expect((error as APIConnectionError).mayHaveTakenEffect).toBe(false);
+  });
+});
+
 describe("a refused connection", () => {
   test("a GET is an APIConnectionError after maxRetries + 1 attempts", async () => {
     const { url } = await refusedUrl();
