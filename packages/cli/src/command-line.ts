@@ -42,7 +42,15 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     options: parserOptions(everyFlag()),
     strict: false,
     allowPositionals: true,
+    tokens: true,
   });
+  // An option no command knows, before the command words, would take the next word for the command
+  // (`--profile prod calls list` is not the command "prod"): it is named for what it is.
+  const firstWord = lenient.tokens.findIndex((token) => token.kind === "positional");
+  const unknownBefore = lenient.tokens.find(
+    (token, at) => token.kind === "option" && !(token.name in everyFlag()) && (firstWord === -1 || at < firstWord),
+  );
+  if (unknownBefore?.kind === "option") throw new CommandLineError(`unknown option ${unknownBefore.rawName}`, PROGRAM);
   const [groupName, commandName] = lenient.positionals;
   const wantsHelp = lenient.values.help === true;
   if (lenient.values.version === true && !wantsHelp) return { kind: "print", text: `${PROGRAM} ${cliVersion()}\n` };

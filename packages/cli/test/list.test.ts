@@ -200,3 +200,28 @@ function pagedCallsOnce(query: URLSearchParams) {
     },
   };
 }
+
+describe("calls list --status", () => {
+  test("a status the spec does not list still goes to the API (the list is open), with a note naming the known ones", async () => {
+    const api = await startFakeApi(() => ({
+      status: 200,
+      body: { data: [], page: 0, size: 10, totalCounts: 0, totalPages: 0, hasNext: false, hasPrevious: false },
+    }));
+    try {
+      const { code, stderr } = await runInProcess(["calls", "list", "--base-url", api.url, "--status", "bogus"]);
+      expect(code).toBe(0);
+      expect(api.requests.at(-1)?.url.searchParams.get("status")).toBe("bogus");
+      expect(stderr).toMatch(
+        /^sigmamind: note: --status bogus is not a status the API documents \(scheduled, in-progress, ended, .*\); it is sent as given, in case the API has added it\.\n/,
+      );
+    } finally {
+      await api.close();
+    }
+  });
+
+  test("a known status goes without a note", async () => {
+    const { code, stderr } = await list("--status", "ended", "--format", "json");
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+  });
+});

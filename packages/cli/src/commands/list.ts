@@ -57,6 +57,12 @@ export const listCommand = defineCommand({
       ...(flags.page !== undefined && { page: parseWholeNumber("--page", flags.page, { min: 0 }) }),
       ...(flags.size !== undefined && { size: parseWholeNumber("--size", flags.size, { min: 1 }) }),
     };
+    // The API's statuses are open (it may add one), so an unknown one is sent; a typo would list nothing, silently.
+    if (flags.status !== undefined && !(KNOWN_CALL_STATUSES as readonly string[]).includes(flags.status)) {
+      io.stderr.write(
+        `sigmamind: note: --status ${flags.status} is not a status the API documents (${KNOWN_CALL_STATUSES.join(", ")}); it is sent as given, in case the API has added it.\n`,
+      );
+    }
     const client = await connect();
 
     if (flags.all) {
