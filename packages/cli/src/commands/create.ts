@@ -5,6 +5,7 @@ import { confirm } from "../confirm.js";
 import { UsageError } from "../errors.js";
 import { parseChoice, parsePhoneNumber, parseVariables } from "../flag-values.js";
 import { writeJson } from "../output/json.js";
+import { assertPrintable } from "../output/printable.js";
 import { writeRequest } from "../output/request.js";
 import { formatCallDetails } from "../output/table.js";
 import { defineCommand } from "./command.js";
@@ -70,6 +71,7 @@ export const createCommand = defineCommand({
       });
     }
     const call = await client.calls.create(params);
+    assertPrintable(call);
     await (format === "json" ? writeJson(io.stdout, call) : io.stdout.write(formatCallDetails(call)));
   },
 });

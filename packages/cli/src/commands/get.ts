@@ -1,5 +1,6 @@
 import { parseChoice } from "../flag-values.js";
 import { writeJson } from "../output/json.js";
+import { assertPrintable } from "../output/printable.js";
 import { formatCallDetails } from "../output/table.js";
 import { defineCommand } from "./command.js";
 
@@ -15,6 +16,7 @@ export const getCommand = defineCommand({
     const format = parseChoice("--format", flags.format, ["table", "json"]) ?? "table";
     const client = await connect();
     const call = await client.calls.get(callId);
+    assertPrintable(call);
     await (format === "json" ? writeJson(stdout, call) : stdout.write(formatCallDetails(call)));
   },
 });

@@ -10,6 +10,7 @@ import type { CallWriter } from "../output/call-writer.js";
 import { csvWriter } from "../output/csv.js";
 import { jsonArrayWriter, writeJson } from "../output/json.js";
 import { ndjsonWriter } from "../output/ndjson.js";
+import { assertPrintable } from "../output/printable.js";
 import { countOfCalls, progressReporter } from "../output/progress.js";
 import type { Sink } from "../output/sink.js";
 import { tableWriter } from "../output/table.js";
@@ -77,6 +78,8 @@ export const listCommand = defineCommand({
     }
 
     const page = await client.calls.list(params);
+    // The whole page is checked before any of it is written: its output is whole or absent.
+    for (const call of page.data) assertPrintable(call);
     if (format === "json") return writeJson(stdout, envelopeOf(page));
     const writer = WRITERS[format](stdout, io.stdoutIsTerminal);
     await writer.start();
@@ -105,22 +108,24 @@ async function writeEveryCall(
   progress: ReturnType<typeof progressReporter>,
 ): Promise<{ written: number; incomplete: IncompleteListError | undefined }> {
   let written = 0;
-  let incomplete: IncompleteListError | undefined;
   await writer.start();
   try {
     for await (const call of calls) {
+      assertPrintable(call);
       await writer.write(call);
       written++;
       progress.add(1);
     }
   } catch (error) {
-    if (!(error instanceof IncompleteListError)) throw error;
-    incomplete = error;
-  } finally {
     progress.done();
+    // What was written stays valid (a JSON array is closed) whatever ended the listing.
+    await writer.end();
+    if (!(error instanceof IncompleteListError)) throw error;
+    return { written, incomplete: error };
   }
+  progress.done();
   await writer.end();
-  return { written, incomplete };
+  return { written, incomplete: undefined };
 }
 
 /** The API's envelope as it sent it, without the page object's methods. */
