@@ -1,8 +1,11 @@
 // Adding an operation is writing it in the spec: a copy of the workspace whose spec adds `PATCH /v1/calls/{callId}`
 // (updateCall) and a second resource (`GET /v1/agents`, `GET /v1/agents/{agentId}`), with no other change, builds
 // a client with `calls.update(id, body)` and `agents.list()` / `agents.get(id)`, typed, and paginated where the
-// envelope says so. See CONTRIBUTING.md, "Adding an operation".
+// envelope says so, and a CLI with `sigmamind calls update` and `sigmamind agents list|get`, with their flags and
+// help. See CONTRIBUTING.md, "Adding an operation".
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +17,7 @@ import { fixtureWorkspace, runIn } from "./support/fixture-workspace.js";
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "sigmamind-new-operation-"));
 const client = join(dir, "packages", "client");
+const cli = join(dir, "packages", "cli");
 
 /** The workspace's spec with the fixture's paths and schemas added. */
 function specWithNewOperations(): string {
@@ -73,10 +77,10 @@ describe("an operation added to the spec alone", () => {
     await fixtureWorkspace(
       repoRoot,
       dir,
-      ["spec", "packages/types", "packages/error-text", "packages/client"],
+      ["spec", "packages/types", "packages/error-text", "packages/client", "packages/cli"],
       specWithNewOperations(),
     );
-    for (const pkg of ["types", "error-text", "client"]) {
+    for (const pkg of ["types", "error-text", "client", "cli"]) {
       await runIn(join(dir, "packages", pkg), "pnpm", ["run", "--if-present", "generate"]);
       await runIn(join(dir, "packages", pkg), "pnpm", ["run", "build"]);
     }
@@ -106,4 +110,102 @@ describe("an operation added to the spec alone", () => {
       ],
     });
   }, 120_000);
+});
+
+/** An API that answers the fixture's operations, recording each request with its body. */
+function startFixtureApi(): Promise<{ server: Server; url: string; seen: string[] }> {
+  const agents = [
+    { agentId: "agent-1", name: "Ada", status: "active" },
+    { agentId: "agent-2", name: "Bob", status: "Live" },
+  ];
+  const seen: string[] = [];
+  const read = async (request: IncomingMessage) => {
+    let body = "";
+    for await (const chunk of request) body += chunk;
+    return body;
+  };
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const body = await read(request);
+    seen.push(`${request.method} ${url.pathname}${url.search} ${body}`.trim());
+    response.setHeader("content-type", "application/json");
+    if (url.pathname === "/v1/agents") {
+      const page = Number(url.searchParams.get("page") ?? 0);
+      const data = [agents[page]];
+      response.end(
+        JSON.stringify({
+          data,
+          page,
+          size: 1,
+          totalCounts: 2,
+          totalPages: 2,
+          hasNext: page === 0,
+          hasPrevious: page === 1,
+        }),
+      );
+    } else if (url.pathname.startsWith("/v1/agents/")) {
+      response.end(JSON.stringify(agents[0]));
+    } else {
+      response.end(JSON.stringify({ callId: "call-1", status: "ended", ...JSON.parse(body || "{}") }));
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      resolve({ server, url: `http://127.0.0.1:${port}`, seen });
+    });
+  });
+}
+
+describe("the CLI of an operation added to the spec alone", () => {
+  const sigmamind = (args: string[]) =>
+    runIn(cli, process.execPath, ["dist/main.js", ...args]).then(
+      (output) => ({ code: 0, output }),
+      (error: Error) => ({ code: 1, output: error.message }),
+    );
+
+  test("has a command with its arguments, flags and help", async () => {
+    const { output: groups } = await sigmamind(["--help"]);
+    expect(groups).toMatch(/agents/);
+    const { output: update } = await sigmamind(["calls", "update", "--help"]);
+    expect(update).toContain("sigmamind calls update CALL_ID");
+    expect(update).toMatch(/--dynamic-variables NAME=VALUE/);
+    const { output: list } = await sigmamind(["agents", "list", "--help"]);
+    expect(list).toMatch(/--page N/);
+    expect(list).toMatch(/--size N/);
+    const { output: get } = await sigmamind(["agents", "get", "--help"]);
+    expect(get).toContain("sigmamind agents get AGENT_ID");
+  }, 60_000);
+
+  test("sends it and shows the answer; a missing required flag is a usage error naming the flag", async () => {
+    const api = await startFixtureApi();
+    try {
+      const flags = ["--base-url", api.url, "--api-key", "fixture-key-0001"];
+      const listed = await sigmamind(["agents", "list", "--size", "1", ...flags]);
+      expect(JSON.parse(listed.output.slice(0, listed.output.lastIndexOf("}") + 1))).toMatchObject({
+        data: [{ agentId: "agent-1" }],
+        hasNext: true,
+      });
+      const table = await sigmamind(["agents", "get", "agent-1", "--format", "table", ...flags]);
+      expect(table.output).toContain("agent-1\tAda\tactive");
+      const updated = await sigmamind([
+        "calls",
+        "update",
+        "call-1",
+        "--dynamic-variables",
+        "name=Ada",
+        "--yes",
+        ...flags,
+      ]);
+      expect(updated.code).toBe(0);
+      expect(api.seen).toContain('PATCH /v1/calls/call-1 {"dynamicVariables":{"name":"Ada"}}');
+      const before = api.seen.length;
+      const missing = await sigmamind(["calls", "update", "call-1", "--yes", ...flags]);
+      expect(missing.code).toBe(1);
+      expect(missing.output).toContain("sigmamind: --dynamic-variables is required.");
+      expect(api.seen.length).toBe(before);
+    } finally {
+      api.server.close();
+    }
+  }, 60_000);
 });

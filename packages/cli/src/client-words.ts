@@ -1,16 +1,14 @@
-// The client's messages name its own options and fields ("new SigmaMind(options): timeoutMs ..."); the person
-// at the CLI typed flags. One table turns the client's words into the CLI's.
+// The client's errors name its own options and fields ("calls.create: toPhoneNumber is required"); the person at
+// the CLI typed flags. An InvalidInputError says which operation and which field it is about, so its words are the
+// command's (the flag or argument that carried the field) followed by the client's `problem`; other errors keep
+// their text, server text included, with only the client's own advice about its options said in the CLI's words.
+import { InvalidInputError, type SigmaMindError } from "@sigmamind/client";
 
-/** Each name the client gives a value that the CLI takes from its command line, and what the user typed. */
-const CLI_NAMES: Readonly<Record<string, string>> = {
-  fromPhoneNumber: "--from",
-  toPhoneNumber: "--to",
-  agentId: "--agent",
-  dynamicVariables: "--var",
-  callId: "the call ID",
-  status: "--status",
-  page: "--page",
-  size: "--size",
+/** What the user typed for each field of the client's operation `label`, by the command that sends it. */
+export type FieldsOf = (label: string) => Readonly<Record<string, string>> | undefined;
+
+/** Client options the CLI takes as global flags, by the client's name. */
+const GLOBAL_FLAGS: Readonly<Record<string, string>> = {
   timeoutMs: "--timeout",
   maxRetries: "--max-retries",
   baseUrl: "--base-url",
@@ -18,28 +16,33 @@ const CLI_NAMES: Readonly<Record<string, string>> = {
   allowInsecureHttp: "--allow-insecure-http",
 };
 
-/** The client's advice where it names its options in a phrase of their own. */
+/** The client's advice where it names its options or methods, each phrase exactly as the client writes it. */
 const PHRASES: readonly (readonly [client: string, cli: string])[] = [
   ["(the apiKey option or SIGMAMIND_API_KEY)", "(SIGMAMIND_API_KEY, --api-key-file or --api-key)"],
   [" (see retryAfterMs)", ""],
   ["pass allowInsecureHttp: true", "pass --allow-insecure-http"],
   ["list recent calls (client.calls.list())", "list recent calls (sigmamind calls list)"],
+  ["Raise timeoutMs,", "Raise --timeout,"],
+  ["Check the network and baseUrl,", "Check the network and --base-url,"],
+  ["Check baseUrl:", "Check --base-url:"],
 ];
 
-/** "calls.create: ", "new SigmaMind(options): ": where the client says which call or constructor refused. */
-const LABEL = /^(?:calls\.\w+|new SigmaMind\(options\)): /;
-/** The name a labelled message is about: "calls.list: size must be 1 or more". */
-const SUBJECT = /^\w+(?= )/;
-/** camelCase never occurs in prose, so these names are replaced wherever they are; "status" or "size" only as a subject. */
-const CAMEL_CASE_NAME = /\b[a-z]+(?:[A-Z][a-z]*)+\b/g;
-
-export function inCliWords(message: string): string {
-  const label = LABEL.exec(message);
-  let text = label ? message.slice(label[0].length).replace(SUBJECT, cliName) : message;
-  for (const [client, cli] of PHRASES) text = text.replaceAll(client, cli);
-  return text.replace(CAMEL_CASE_NAME, cliName);
+export function inCliWords(error: SigmaMindError, fieldsOf: FieldsOf): string {
+  if (error instanceof InvalidInputError && error.field !== undefined && error.problem !== undefined) {
+    return `${cliNameOf(error.operation, error.field, fieldsOf)} ${withCliPhrases(error.problem)}.`;
+  }
+  return withCliPhrases(error.message);
 }
 
-function cliName(name: string): string {
-  return Object.hasOwn(CLI_NAMES, name) ? (CLI_NAMES[name] as string) : name;
+function withCliPhrases(text: string): string {
+  let said = text;
+  for (const [client, cli] of PHRASES) said = said.replaceAll(client, cli);
+  return said;
+}
+
+/** What the user typed for the client's `field` of `operation`: a command's flag or argument, or a global flag. */
+function cliNameOf(operation: string | undefined, field: string, fieldsOf: FieldsOf): string {
+  const fields = operation === undefined ? undefined : fieldsOf(operation);
+  if (fields && Object.hasOwn(fields, field)) return fields[field] as string;
+  return Object.hasOwn(GLOBAL_FLAGS, field) ? (GLOBAL_FLAGS[field] as string) : field;
 }

@@ -2,7 +2,7 @@
 import { inspect } from "node:util";
 import { APIError, InvalidInputError, SigmaMindError } from "@sigmamind/client";
 import { secretRedactor } from "@sigmamind/error-text/redact-secret";
-import { inCliWords } from "./client-words.js";
+import { type FieldsOf, inCliWords } from "./client-words.js";
 import { describeHtmlPage, isHtmlPage } from "./html-error-page.js";
 import { BrokenPipeError } from "./output/sink.js";
 import { terminalSafe, terminalSafeLines } from "./output/terminal-text.js";
@@ -40,11 +40,13 @@ export interface FailureContext {
   readonly debug: boolean;
   /** Values that must never be printed: the API keys in play. */
   readonly secrets: readonly string[];
+  /** What the user typed for each input of an operation: an error about one names it so. */
+  readonly fieldsOf: FieldsOf;
 }
 
 /** What to print on stderr for a failure: one line, and with --debug the stack and causes after it. */
 export function describeFailure(error: unknown, context: FailureContext): string {
-  let line = `sigmamind: ${asSentence(messageOf(error).replace(/\s+/g, " ").trim())}`;
+  let line = `sigmamind: ${asSentence(messageOf(error, context.fieldsOf).replace(/\s+/g, " ").trim())}`;
   if (exitCodeFor(error) === ExitCode.usage) line += ` Run '${context.commandPath} --help' for usage.`;
   else if (error instanceof APIError && error.requestId) line += ` Request id: ${error.requestId}.`;
   else if (
@@ -60,9 +62,9 @@ export function describeFailure(error: unknown, context: FailureContext): string
 }
 
 /** The client's errors in the CLI's words; anything else as it is. */
-function messageOf(error: unknown): string {
+function messageOf(error: unknown, fieldsOf: FieldsOf): string {
   if (error instanceof APIError && isHtmlPage(error)) return describeHtmlPage(error);
-  if (error instanceof SigmaMindError) return inCliWords(error.message);
+  if (error instanceof SigmaMindError) return inCliWords(error, fieldsOf);
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -65,3 +65,19 @@ export function parseVariables(flag: string, pairs: readonly string[] | undefine
   }
   return variables;
 }
+
+/**
+ * A note on stderr for a value outside those the spec lists: the API's lists are open (it may add a value), so the
+ * value is still sent, but a typo would otherwise get an empty answer in silence.
+ */
+export function noteUnknownValue(
+  io: { stderr: { write(text: string): unknown } },
+  flag: string,
+  value: string,
+  known: readonly string[],
+): void {
+  if (known.includes(value)) return;
+  io.stderr.write(
+    `sigmamind: note: ${flag} ${value} is not a value the API documents (${known.join(", ")}); it is sent as given, in case the API has added it.\n`,
+  );
+}

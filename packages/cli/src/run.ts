@@ -1,7 +1,7 @@
 // One run of sigmamind: read the command line, run the command, and turn the outcome into an exit status.
 import { openConnection } from "./client.js";
 import { CommandLineError, parseCommandLine } from "./command-line.js";
-import { PROGRAM } from "./command-tree.js";
+import { commandOf, PROGRAM } from "./command-tree.js";
 import { describeFailure, ExitCode, exitCodeFor } from "./errors.js";
 import { apiKeysIn, connectionSettings } from "./global-flags.js";
 import type { IOStreams } from "./io-streams.js";
@@ -40,6 +40,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
           // --debug counts even when the rest of the line could not be parsed.
           debug: argv.includes("--debug"),
           secrets,
+          fieldsOf: (label) => commandOf(label)?.fields,
         }),
       );
     }

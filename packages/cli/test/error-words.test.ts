@@ -1,8 +1,11 @@
 // Errors speak the CLI's words: the flag the user typed, not the client's option or field, and an HTML page
 // from a proxy is summed up, never pasted.
+
+import { InternalServerError, InvalidInputError } from "@sigmamind/client";
 import { refusedUrl } from "@sigmamind/test-support/free-port";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { inCliWords } from "../src/client-words.js";
+import { commandOf } from "../src/command-tree.js";
 import { type FakeApi, type FakeResponse, startFakeApi } from "./support/fake-api.js";
 import { runInProcess } from "./support/run-in-process.js";
 
@@ -150,32 +153,43 @@ describe("an HTML page instead of the API's JSON", () => {
   });
 });
 
-describe("inCliWords: one table from the client's names to the CLI's", () => {
+describe("inCliWords: an input error names what the user typed, through the command that sends the operation", () => {
+  const fieldsOf = (label: string) => commandOf(label)?.fields;
   test.each([
-    ["calls.create: fromPhoneNumber is required.", "--from is required."],
-    ["calls.create: toPhoneNumber must not be empty.", "--to must not be empty."],
-    ["calls.create: agentId must not be empty.", "--agent must not be empty."],
-    ["calls.create: dynamicVariables must be an object, got an array.", "--var must be an object, got an array."],
-    ["calls.get: callId must not be empty.", "the call ID must not be empty."],
-    ["calls.list: status must be a string, got 1.", "--status must be a string, got 1."],
-    ["calls.list: page must be 0 or more, got -1.", "--page must be 0 or more, got -1."],
-    ["calls.list: size must be 1 or more, got 0.", "--size must be 1 or more, got 0."],
+    ["calls.create", "fromPhoneNumber", "is required", "--from is required."],
+    ["calls.create", "toPhoneNumber", "must not be empty", "--to must not be empty."],
+    ["calls.create", "agentId", "must not be empty", "--agent must not be empty."],
+    ["calls.create", "dynamicVariables", "must be an object, got an array", "--var must be an object, got an array."],
+    ["calls.get", "callId", "must not be empty", "the call ID must not be empty."],
+    ["calls.list", "status", "must be a string, got 1", "--status must be a string, got 1."],
+    ["calls.list", "page", "must be 0 or more, got -1", "--page must be 0 or more, got -1."],
+    ["calls.list", "size", "must be 1 or more, got 0", "--size must be 1 or more, got 0."],
+    // A per-call option of any operation is a global flag.
+    ["calls.list", "timeoutMs", "must be a positive number", "--timeout must be a positive number."],
     [
-      "new SigmaMind(options): timeoutMs must be a positive number of milliseconds, got 0.",
-      "--timeout must be a positive number of milliseconds, got 0.",
-    ],
-    [
-      "new SigmaMind(options): maxRetries must be a whole number from 0 to 10, got 11.",
+      "new SigmaMind(options)",
+      "maxRetries",
+      "must be a whole number from 0 to 10, got 11",
       "--max-retries must be a whole number from 0 to 10, got 11.",
     ],
-    ["new SigmaMind(options): apiKey must be a string, got a number.", "--api-key must be a string, got a number."],
+    ["new SigmaMind(options)", "apiKey", "must be a string, got a number", "--api-key must be a string, got a number."],
     [
-      "new SigmaMind(options): allowInsecureHttp must be true or false, got a string.",
+      "new SigmaMind(options)",
+      "allowInsecureHttp",
+      "must be true or false, got a string",
       "--allow-insecure-http must be true or false, got a string.",
     ],
-    // Only the client's own names are replaced: ordinary words stay.
-    ["The status page shows the size of it.", "The status page shows the size of it."],
-  ])("%s", (client, cli) => {
-    expect(inCliWords(client)).toBe(cli);
+  ])("%s %s", (operation, field, problem, cli) => {
+    expect(inCliWords(InvalidInputError.of(operation, field, problem), fieldsOf)).toBe(cli);
+  });
+
+  test("the words of a server are never rewritten, field names included", () => {
+    const error = new InternalServerError(
+      500,
+      new Headers(),
+      { message: 'bad {"callId":"c-1","toPhoneNumber":"+1","timeoutMs":3}' },
+      undefined,
+    );
+    expect(inCliWords(error, fieldsOf)).toContain('bad {"callId":"c-1","toPhoneNumber":"+1","timeoutMs":3}');
   });
 });

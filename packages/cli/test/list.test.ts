@@ -212,7 +212,7 @@ describe("calls list --status", () => {
       expect(code).toBe(0);
       expect(api.requests.at(-1)?.url.searchParams.get("status")).toBe("bogus");
       expect(stderr).toMatch(
-        /^sigmamind: note: --status bogus is not a status the API documents \(scheduled, in-progress, ended, .*\); it is sent as given, in case the API has added it\.\n/,
+        /^sigmamind: note: --status bogus is not a value the API documents \(scheduled, in-progress, ended, .*\); it is sent as given, in case the API has added it\.\n/,
       );
     } finally {
       await api.close();

@@ -15,7 +15,7 @@ describe("usage errors exit 2 with one line on stderr naming the problem and the
   test.each([
     [["-v"], /unknown option -v.*Run 'sigmamind --help'/],
     [["frob"], /unknown command "frob".*Run 'sigmamind --help'/],
-    [["calls"], /"calls" needs a command: list, get, create, delete.*'sigmamind calls --help'/],
+    [["calls"], /"calls" needs a command: list, create, get, delete.*'sigmamind calls --help'/],
     [["calls", "frob"], /unknown command "calls frob".*'sigmamind calls --help'/],
     [["calls", "list", "--bogus"], /unknown option --bogus.*'sigmamind calls list --help'/],
     [["--bogus", "calls", "list"], /unknown option --bogus/],

@@ -314,19 +314,23 @@ function resolveBaseUrl(baseUrl: string | undefined, allowInsecureHttp: boolean)
   try {
     url = new URL(candidate);
   } catch {
-    throw new InvalidInputError(
-      `new SigmaMind(options): baseUrl "${candidate}" is not a URL. Use a URL such as ${DEFAULT_BASE_URL}.`,
+    throw InvalidInputError.of(
+      CLIENT_LABEL,
+      "baseUrl",
+      `"${candidate}" is not a URL. Use a URL such as ${DEFAULT_BASE_URL}`,
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new InvalidInputError(`new SigmaMind(options): baseUrl must use https: or http:, got ${url.protocol}.`);
+    throw InvalidInputError.of(CLIENT_LABEL, "baseUrl", `must use https: or http:, got ${url.protocol}`);
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new InvalidInputError("new SigmaMind(options): baseUrl must not carry credentials, a query or a fragment.");
+    throw InvalidInputError.of(CLIENT_LABEL, "baseUrl", "must not carry credentials, a query or a fragment");
   }
   if (url.protocol === "http:" && !isLoopback(url) && !allowInsecureHttp) {
-    throw new InvalidInputError(
-      `new SigmaMind(options): baseUrl ${url.origin} is plain http, so the API key would cross the network unencrypted. Use https://, or pass allowInsecureHttp: true if the network is trusted.`,
+    throw InvalidInputError.of(
+      CLIENT_LABEL,
+      "baseUrl",
+      `${url.origin} is plain http, so the API key would cross the network unencrypted. Use https://, or pass allowInsecureHttp: true if the network is trusted`,
     );
   }
   // openapi-fetch appends "/v1/calls" to the base URL, so a path prefix works and a trailing slash must go.

@@ -37,6 +37,13 @@ export interface CommandContext<Specs extends FlagSpecs> {
 export interface Command<Specs extends FlagSpecs = FlagSpecs> {
   readonly name: string;
   readonly summary: string;
+  /** The operation of the client it sends, as its errors name it: "calls.create". */
+  readonly label?: string;
+  /**
+   * What the user typed for each input of that operation, by the client's name for it: `{ toPhoneNumber: "--to",
+   * callId: "the call ID" }`. An error about an input names this instead.
+   */
+  readonly fields?: Readonly<Record<string, string>>;
   /** Positional arguments, all required, as shown in the usage line: ["ID"]. */
   readonly args: readonly string[];
   readonly flags: Specs;

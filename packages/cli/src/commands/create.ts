@@ -12,6 +12,8 @@ import { defineCommand } from "./command.js";
 
 export const createCommand = defineCommand({
   name: "create",
+  label: "calls.create",
+  fields: { fromPhoneNumber: "--from", toPhoneNumber: "--to", agentId: "--agent", dynamicVariables: "--var" },
   summary: "place an outbound phone call",
   args: [],
   flags: {

@@ -4,6 +4,8 @@ import { defineCommand } from "./command.js";
 
 export const deleteCommand = defineCommand({
   name: "delete",
+  label: "calls.delete",
+  fields: { callId: "the call ID" },
   summary: "delete a call and its recording",
   args: ["ID"],
   flags: {

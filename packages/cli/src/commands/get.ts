@@ -6,6 +6,8 @@ import { defineCommand } from "./command.js";
 
 export const getCommand = defineCommand({
   name: "get",
+  label: "calls.get",
+  fields: { callId: "the call ID" },
   summary: "show one call",
   args: ["ID"],
   flags: {

@@ -5,7 +5,7 @@ import {
   KNOWN_CALL_STATUSES,
 } from "@sigmamind/client";
 import { IncompleteListingError } from "../errors.js";
-import { parseChoice, parseWholeNumber } from "../flag-values.js";
+import { noteUnknownValue, parseChoice, parseWholeNumber } from "../flag-values.js";
 import type { CallWriter } from "../output/call-writer.js";
 import { csvWriter } from "../output/csv.js";
 import { jsonArrayWriter, writeJson } from "../output/json.js";
@@ -32,6 +32,8 @@ const PREFETCH_PAGES = 2;
 
 export const listCommand = defineCommand({
   name: "list",
+  label: "calls.list",
+  fields: { status: "--status", page: "--page", size: "--size" },
   summary: "list calls: one page, or every call with --all",
   args: [],
   flags: {
@@ -58,12 +60,7 @@ export const listCommand = defineCommand({
       ...(flags.page !== undefined && { page: parseWholeNumber("--page", flags.page, { min: 0 }) }),
       ...(flags.size !== undefined && { size: parseWholeNumber("--size", flags.size, { min: 1 }) }),
     };
-    // The API's statuses are open (it may add one), so an unknown one is sent; a typo would list nothing, silently.
-    if (flags.status !== undefined && !(KNOWN_CALL_STATUSES as readonly string[]).includes(flags.status)) {
-      io.stderr.write(
-        `sigmamind: note: --status ${flags.status} is not a status the API documents (${KNOWN_CALL_STATUSES.join(", ")}); it is sent as given, in case the API has added it.\n`,
-      );
-    }
+    if (flags.status !== undefined) noteUnknownValue(io, "--status", flags.status, KNOWN_CALL_STATUSES);
     const client = await connect();
 
     if (flags.all) {

@@ -33,6 +33,30 @@ export class SigmaMindError extends Error {
  */
 export class InvalidInputError extends SigmaMindError {
   override name = "InvalidInputError";
+  /** What refused it: a method (`"calls.create"`) or the constructor (`"new SigmaMind(options)"`). */
+  declare readonly operation: string | undefined;
+  /** The input refused, as the method or constructor names it: `"toPhoneNumber"`, `"timeoutMs"`. */
+  declare readonly field: string | undefined;
+  /** What is wrong with it, phrased to follow its name: `"is required"`, `"must be a whole number from 0 to 10"`. */
+  declare readonly problem: string | undefined;
+
+  constructor(message?: string, options?: InvalidInputErrorOptions) {
+    super(message, options);
+    this.operation = options?.operation;
+    this.field = options?.field;
+    this.problem = options?.problem;
+  }
+
+  /** The error for one input: "calls.create: toPhoneNumber is required.", with each part kept apart. */
+  static of(operation: string, field: string, problem: string, options?: SigmaMindErrorOptions): InvalidInputError {
+    return new InvalidInputError(`${operation}: ${field} ${problem}.`, { ...options, operation, field, problem });
+  }
+}
+
+export interface InvalidInputErrorOptions extends SigmaMindErrorOptions {
+  operation?: string | undefined;
+  field?: string | undefined;
+  problem?: string | undefined;
 }
 
 /** The server answered with a status that is not a success. */

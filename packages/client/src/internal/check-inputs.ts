@@ -81,12 +81,12 @@ export function checkInputs(
     }
   }
   for (const name of schema?.required ?? []) {
-    if (values[name] === undefined) throw new InvalidInputError(`${label}: ${name} is required.`);
+    if (values[name] === undefined) throw InvalidInputError.of(label, name, "is required");
   }
   for (const name of names) {
     const known = properties[name];
     const problem = values[name] === undefined || !known ? undefined : problemWith(known, values[name]);
-    if (problem) throw new InvalidInputError(`${label}: ${name} ${problem}.`);
+    if (problem) throw InvalidInputError.of(label, name, problem);
   }
   return unknown;
 }
@@ -128,7 +128,7 @@ export function readOptions(label: string, given: unknown, schema?: FieldSchema,
  */
 export function checkPathSegment(label: string, name: string, value: string): void {
   if (/^(\.|%2e){1,2}$/i.test(value)) {
-    throw new InvalidInputError(`${label}: ${name} cannot be "${value}", which URLs read as a relative path.`);
+    throw InvalidInputError.of(label, name, `cannot be "${value}", which URLs read as a relative path`);
   }
 }
 

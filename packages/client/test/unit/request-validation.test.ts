@@ -230,3 +230,27 @@ describe("per-call options", () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+describe("an InvalidInputError says which operation and which input, apart from its sentence", () => {
+  test("a body field of calls.create", async () => {
+    const { sigmamind } = client();
+    const { toPhoneNumber: _, ...withoutTo } = validCreate;
+    const error = await sigmamind.calls.create(withoutTo as typeof validCreate).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ operation: "calls.create", field: "toPhoneNumber", problem: "is required" });
+    expect((error as Error).message).toBe("calls.create: toPhoneNumber is required.");
+  });
+
+  test("a query parameter, a path parameter and a client option", async () => {
+    const { sigmamind } = client();
+    await expect(sigmamind.calls.list({ size: 0 })).rejects.toMatchObject({
+      operation: "calls.list",
+      field: "size",
+      problem: expect.stringMatching(/^must be /),
+    });
+    await expect(sigmamind.calls.get("..")).rejects.toMatchObject({ operation: "calls.get", field: "callId" });
+    expect(() => new SigmaMind({ apiKey: "k", timeoutMs: -1 })).toThrow(
+      expect.objectContaining({ operation: "new SigmaMind(options)", field: "timeoutMs" }),
+    );
+  });
+});
