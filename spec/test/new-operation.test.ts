@@ -72,21 +72,22 @@ try { await client.agents.get(".."); } catch (error) { refused = error.name; }
 console.log(JSON.stringify({ updated, listed, agent, refused, sent }));
 `;
 
-describe("an operation added to the spec alone", () => {
-  beforeAll(async () => {
-    await fixtureWorkspace(
-      repoRoot,
-      dir,
-      ["spec", "packages/types", "packages/error-text", "packages/client", "packages/cli"],
-      specWithNewOperations(),
-    );
-    for (const pkg of ["types", "error-text", "client", "cli"]) {
-      await runIn(join(dir, "packages", pkg), "pnpm", ["run", "--if-present", "generate"]);
-      await runIn(join(dir, "packages", pkg), "pnpm", ["run", "build"]);
-    }
-  }, 300_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// One copy of the workspace, built once, for the client and the CLI alike.
+beforeAll(async () => {
+  await fixtureWorkspace(
+    repoRoot,
+    dir,
+    ["spec", "packages/types", "packages/error-text", "packages/client", "packages/cli"],
+    specWithNewOperations(),
+  );
+  for (const pkg of ["types", "error-text", "client", "cli"]) {
+    await runIn(join(dir, "packages", pkg), "pnpm", ["run", "--if-present", "generate"]);
+    await runIn(join(dir, "packages", pkg), "pnpm", ["run", "build"]);
+  }
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe("an operation added to the spec alone", () => {
   test("is a typed client method: calls.update(id, body), agents.list() paginated, agents.get(id)", async () => {
     writeFileSync(join(client, "fixture-consumer.ts"), CONSUMER);
     const tsconfig = { extends: "../../tsconfig.base.json", include: ["src", "fixture-consumer.ts"] };
@@ -180,14 +181,16 @@ describe("the CLI of an operation added to the spec alone", () => {
   test("sends it and shows the answer; a missing required flag is a usage error naming the flag", async () => {
     const api = await startFixtureApi();
     try {
-      const flags = ["--base-url", api.url, "--api-key", "fixture-key-0001"];
+      const keyFile = join(dir, "api-key");
+      writeFileSync(keyFile, "fixture-key-0001\n");
+      const flags = ["--base-url", api.url, "--api-key-file", keyFile];
       const listed = await sigmamind(["agents", "list", "--size", "1", ...flags]);
       expect(JSON.parse(listed.output.slice(0, listed.output.lastIndexOf("}") + 1))).toMatchObject({
         data: [{ agentId: "agent-1" }],
         hasNext: true,
       });
       const table = await sigmamind(["agents", "get", "agent-1", "--format", "table", ...flags]);
-      expect(table.output).toContain("agent-1\tAda\tactive");
+      expect(table.output).toBe("name\tagentId\tstatus\nAda\tagent-1\tactive\n");
       const updated = await sigmamind([
         "calls",
         "update",
