@@ -10,11 +10,15 @@
 // Run through `pnpm generate`; the output is git-ignored and never edited.
 import { mkdir, writeFile } from "node:fs/promises";
 import { loadSpec, withoutDocumentation } from "@sigmamind/spec";
+import { operationTable } from "@sigmamind/spec/operation-table";
 import { _, Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { fastFormats } from "ajv-formats/dist/formats.js";
 
-const { document: spec, resolve, operations } = await loadSpec();
+const loaded = await loadSpec();
+const { document: spec, resolve, operations } = loaded;
+// The shape of each operation, by the spec's operation table: what the generic behaviour of the sandbox reads.
+const shapes = new Map(operationTable(loaded).map((entry) => [entry.id, entry]));
 const outDir = new URL("../src/generated/", import.meta.url);
 const HEADER = "// Generated from spec/openapi.yaml by scripts/generate.mjs. Do not edit: run `pnpm generate`.\n";
 const SPEC_ID = "sigmamind";
@@ -61,10 +65,15 @@ function bodyValidator(schema, inlineName) {
 
 for (const { method, path, operation, parameters } of operations()) {
   const id = operation.operationId;
+  const shaped = shapes.get(id);
   const entry = {
     id,
     method: method.toUpperCase(),
     path,
+    resource: shaped.resource,
+    returns: shaped.success.kind,
+    // A path that ends in a parameter names one record: `/v1/agents/{agentId}`.
+    one: /\}$/.test(path),
     pathParameters: parameters.filter((p) => p.in === "path").map((p) => p.name),
     queryParameters: parameters.filter((p) => p.in === "query").map((p) => p.name),
     parametersValidator: nameOf("parameters", id),
@@ -155,6 +164,56 @@ const knownValues = Object.fromEntries(
   }),
 );
 
+/** The field that tells a resource's records apart: the parameter of the path that gets one, else `id`. */
+function keyFieldOf(resource) {
+  const getOne = [...shapes.values()].find(
+    (entry) => entry.resource === resource && entry.method === "GET" && /\}$/.test(entry.path),
+  );
+  return getOne?.pathParameters.at(-1)?.name ?? "id";
+}
+
+/** A value of `schema` for record `n` of `resource`: an example the spec gives, an enum's value, or one of its type. */
+function sampleOf(schema, name, resource, n) {
+  const node = resolve(schema);
+  const examples = node.examples ?? (node.example === undefined ? undefined : [node.example]);
+  if (examples?.length) return examples[(n - 1) % examples.length];
+  const listed = node.enum ?? (node.anyOf ?? []).map(resolve).find((branch) => branch.enum)?.enum;
+  if (listed?.length) return listed[(n - 1) % listed.length];
+  const type = Array.isArray(node.type) ? node.type[0] : (node.type ?? resolve(node.anyOf?.[0] ?? {}).type);
+  if (type === "integer" || type === "number") return n;
+  if (type === "boolean") return n % 2 === 0;
+  if (type === "object") return {};
+  if (type === "array") return [];
+  if (node.format === "date-time") return new Date(Date.UTC(2026, 0, n)).toISOString();
+  if (node.format === "uri") return `https://example.com/${resource}/${n}`;
+  return `${name} ${n}`;
+}
+
+/**
+ * The records the sandbox serves for each resource it has no store of its own for (the calls have theirs): three,
+ * made from the schema of the resource's items, each property by `sampleOf` and the key `<resource>-<n>`. They are
+ * checked against the spec like every answer: a schema they break (a pattern, say) is a violation the sandbox names.
+ */
+const seedRecords = {};
+for (const entry of shapes.values()) {
+  const item = entry.success.kind === "page" ? entry.success.item : undefined;
+  if (!item || seedRecords[entry.resource]) continue;
+  const schema = resolve(spec.components.schemas[item]);
+  const keyField = keyFieldOf(entry.resource);
+  const singular = entry.resource.replace(/s$/, "");
+  seedRecords[entry.resource] = {
+    keyField,
+    records: [1, 2, 3].map((n) =>
+      Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([name, property]) => [
+          name,
+          name === keyField ? `${singular}-${n}` : sampleOf(property, name, entry.resource, n),
+        ]),
+      ),
+    ),
+  };
+}
+
 const operationsSource = [
   HEADER,
   'import type { Operation } from "../sandbox/operation.js";',
@@ -166,6 +225,9 @@ const operationsSource = [
   "",
   "/** The values the spec lists for each of its open enums, by schema name. */",
   `export const KNOWN_VALUES = ${JSON.stringify(knownValues, null, 2)} as const;`,
+  "",
+  "/** The records the generic behaviour serves for each resource, with the field that tells them apart. */",
+  `export const SEED_RECORDS: Readonly<Record<string, { readonly keyField: string; readonly records: readonly Record<string, unknown>[] }>> = ${JSON.stringify(seedRecords, null, 2)};`,
   "",
   "/** The validator of the API's error body, which every answer outside an operation has. */",
   `export const ERROR_BODY_VALIDATOR = ${JSON.stringify(errorBodyValidator)};`,

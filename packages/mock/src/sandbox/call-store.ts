@@ -15,6 +15,8 @@ export interface CallStore {
   list(query: ListQuery, now: number): CallListResponse;
   get(callId: string, now: number): Call | undefined;
   add(stored: StoredCall, now: number): Call;
+  /** The call with `changes` merged into what it was placed with; undefined when no call has that id. */
+  update(callId: string, changes: Readonly<Record<string, unknown>>, now: number): Call | undefined;
   /** False when no call has that id. */
   remove(callId: string): boolean;
   readonly size: number;
@@ -47,6 +49,16 @@ export function createCallStore(seeded: readonly StoredCall[]): CallStore {
       byId.set(stored.call.callId, stored);
       changes++;
       return callAt(stored, now);
+    },
+    update(callId, patch, now) {
+      const stored = byId.get(callId);
+      if (!stored) return undefined;
+      // Seeded calls are shared by every world: the change is a new call of this world's, never an edit of theirs.
+      const updated: StoredCall = { ...stored, call: { ...stored.call, ...patch, callId } };
+      byId.set(callId, updated);
+      calls[calls.indexOf(stored)] = updated;
+      changes++;
+      return callAt(updated, now);
     },
     remove(callId) {
       const stored = byId.get(callId);

@@ -7,13 +7,14 @@ import type { Parameters } from "./spec-check.js";
 import type { World } from "./worlds.js";
 
 /** An operation's outcome: a success with its body, or one of the API's documented errors. */
-export type Outcome = { status: 200; body: unknown } | { status: 404; message: string };
+export type Outcome = { status: 200; body: unknown } | { status: 404 | 500; message: string };
 
-type Behaviour = (world: World, parameters: Parameters, body: unknown) => Outcome;
+export type Behaviour = (world: World, parameters: Parameters, body: unknown) => Outcome;
 
 const notFound = (callId: unknown): Outcome => ({ status: 404, message: `No call with id ${String(callId)}` });
 
-export const CALLS_BEHAVIOUR: Record<OperationId, Behaviour> = {
+/** The calls' own behaviour; any other operation of the spec gets the generic one (generic-behaviour.ts). */
+export const CALLS_BEHAVIOUR: Partial<Record<OperationId, Behaviour>> = {
   listCalls: (world, { query }) => ({
     status: 200,
     body: world.store.list(

@@ -2,11 +2,14 @@
 // its world, routing by the generated operation table, `Prefer: code=N`, the spec's checks of the request, the
 // operation's behaviour, and the spec's check of the answer. The transports (node:http, and `handle(request)`
 // for MSW and the fetch function) only carry requests here and answers back.
+
+import type { OperationId } from "../generated/operations.js";
 import { apiError, type ErrorStatus } from "./api-error.js";
-import { CALLS_BEHAVIOUR, type Outcome } from "./calls-behaviour.js";
+import { type Behaviour, CALLS_BEHAVIOUR, type Outcome } from "./calls-behaviour.js";
 import { LATEST_CLOCK_MS, type SandboxClock } from "./clock.js";
 import { answerControlRequest, isControlPath } from "./control-routes.js";
 import { FAULT_HEADER, type Fault, faultAsked } from "./faults.js";
+import { genericBehaviour } from "./generic-behaviour.js";
 import type { Operation } from "./operation.js";
 import { hasWellFormedPercentEncoding } from "./percent-encoding.js";
 import { codeAsked, documentedStatuses, PREFER_HEADER } from "./prefer.js";
@@ -152,12 +155,9 @@ export async function answerRequest(core: SandboxCore, request: SandboxRequest):
       : "";
   const remembered = world.answers.get(memoKey);
   if (remembered) return remembered;
-  const outcome: Outcome = CALLS_BEHAVIOUR[operation.id as keyof typeof CALLS_BEHAVIOUR](
-    world,
-    read.parameters,
-    parsed,
-  );
-  if (outcome.status === 404) return fail(404, outcome.message);
+  const behaviour = CALLS_BEHAVIOUR[operation.id as OperationId] ?? genericBehaviourOf(operation);
+  const outcome: Outcome = behaviour(world, read.parameters, parsed);
+  if (outcome.status !== 200) return fail(outcome.status, outcome.message);
   const given = answer(outcome.status, outcome.body === undefined ? {} : { "content-type": JSON_TYPE }, outcome.body);
   if (memoKey && given.status === 200 && (given.body?.length ?? 0) <= REMEMBERED_ANSWER_CHARACTERS) {
     world.answers.set(memoKey, given);
@@ -246,4 +246,15 @@ function delay(milliseconds: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener("abort", done, { once: true });
   });
+}
+
+// Made once per operation, on its first request.
+const genericBehaviours = new Map<string, Behaviour>();
+function genericBehaviourOf(operation: Operation): Behaviour {
+  let behaviour = genericBehaviours.get(operation.id);
+  if (!behaviour) {
+    behaviour = genericBehaviour(operation);
+    genericBehaviours.set(operation.id, behaviour);
+  }
+  return behaviour;
 }

@@ -16,6 +16,12 @@ export interface Operation {
   readonly method: string;
   /** As the spec writes it: `/v1/calls/{callId}`. */
   readonly path: string;
+  /** The resource it acts on, by the spec's operation table: `calls`. */
+  readonly resource: string;
+  /** Its success body: a page of the list envelope, one record, or nothing. */
+  readonly returns: "page" | "object" | "nothing";
+  /** Whether its path names one record (it ends in a parameter), rather than the collection. */
+  readonly one: boolean;
   readonly pathParameters: readonly string[];
   readonly queryParameters: readonly string[];
   /** The name of the validator of `{ path, query }`, each parameter as text. */

@@ -3,15 +3,19 @@
 // since the sandbox started (the same seeded calls, the sandbox's time), and the least recently used ones are
 // dropped beyond a bound, which keeps a long-running sandbox's memory flat.
 import type { CreateCallRequest } from "@sigmamind/types";
+import { SEED_RECORDS } from "../generated/operations.js";
 import { placeCall, type StoredCall } from "./call-lifecycle.js";
 import { type CallStore, createCallStore } from "./call-store.js";
 import { checkAdvance, LATEST_CLOCK_MS, type SandboxClock } from "./clock.js";
 import { checkedFault, type Fault } from "./faults.js";
+import { createRecordStore, type RecordStore } from "./record-store.js";
 import type { SandboxAnswer } from "./sandbox-request.js";
 
 /** One API key's state. */
 export interface World {
   readonly store: CallStore;
+  /** The records of a resource other than the calls, made from the spec's seed records on first use. */
+  records(resource: string): RecordStore;
   /** The world's time, in milliseconds since 1970. */
   now(): number;
   advance(milliseconds: number): void;
@@ -70,6 +74,13 @@ export function createWorlds(options: WorldsOptions): Worlds {
     let offset = 0;
     let placed = 0;
     let store = createCallStore(options.seeded());
+    let records = new Map<string, RecordStore>();
+    /** Every change of the world's data: its calls' and its other records'. */
+    const changes = () => {
+      let count = store.changes;
+      for (const kept of records.values()) count += kept.changes;
+      return count;
+    };
     const queued: Fault[] = [...options.faults];
     // A real clock stops at the last time the sandbox can show, however fast it runs.
     const now = () => Math.min(clock.startTime + clock.elapsed() + offset, LATEST_CLOCK_MS);
@@ -78,11 +89,11 @@ export function createWorlds(options: WorldsOptions): Worlds {
     let rememberedFor = -1;
     const answers: AnswerMemo = {
       get(key) {
-        return rememberedFor === store.changes ? remembered.get(key) : undefined;
+        return rememberedFor === changes() ? remembered.get(key) : undefined;
       },
       set(key, answer) {
-        if (rememberedFor !== store.changes) remembered.clear();
-        rememberedFor = store.changes;
+        if (rememberedFor !== changes()) remembered.clear();
+        rememberedFor = changes();
         if (remembered.size >= REMEMBERED_ANSWERS) remembered.delete(remembered.keys().next().value as string);
         remembered.set(key, answer);
       },
@@ -91,6 +102,15 @@ export function createWorlds(options: WorldsOptions): Worlds {
       answers,
       get store() {
         return store;
+      },
+      records(resource) {
+        let kept = records.get(resource);
+        if (!kept) {
+          const seed = SEED_RECORDS[resource];
+          kept = createRecordStore(seed?.keyField ?? "id", seed?.records ?? []);
+          records.set(resource, kept);
+        }
+        return kept;
       },
       now,
       advance(milliseconds) {
@@ -101,6 +121,7 @@ export function createWorlds(options: WorldsOptions): Worlds {
         offset = -clock.elapsed();
         placed = 0;
         store = createCallStore(options.seeded());
+        records = new Map();
         remembered.clear();
         rememberedFor = -1;
         queued.splice(0, queued.length, ...options.faults);
