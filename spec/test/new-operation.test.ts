@@ -1,8 +1,9 @@
 // Adding an operation is writing it in the spec: a copy of the workspace whose spec adds `PATCH /v1/calls/{callId}`
 // (updateCall) and a second resource (`GET /v1/agents`, `GET /v1/agents/{agentId}`), with no other change, builds
 // a client with `calls.update(id, body)` and `agents.list()` / `agents.get(id)`, typed, and paginated where the
-// envelope says so, and a CLI with `sigmamind calls update` and `sigmamind agents list|get`, with their flags and
-// help. See CONTRIBUTING.md, "Adding an operation".
+// envelope says so; a CLI with `sigmamind calls update` and `sigmamind agents list|get`, with their flags and
+// help; and a sandbox that answers them by its generic rule, checked against the spec. See CONTRIBUTING.md,
+// "Adding an operation".
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -18,6 +19,7 @@ const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "sigmamind-new-operation-"));
 const client = join(dir, "packages", "client");
 const cli = join(dir, "packages", "cli");
+const mock = join(dir, "packages", "mock");
 
 /** The workspace's spec with the fixture's paths and schemas added. */
 function specWithNewOperations(): string {
@@ -77,10 +79,10 @@ beforeAll(async () => {
   await fixtureWorkspace(
     repoRoot,
     dir,
-    ["spec", "packages/types", "packages/error-text", "packages/client", "packages/cli"],
+    ["spec", "packages/types", "packages/error-text", "packages/client", "packages/cli", "packages/mock"],
     specWithNewOperations(),
   );
-  for (const pkg of ["types", "error-text", "client", "cli"]) {
+  for (const pkg of ["types", "error-text", "client", "cli", "mock"]) {
     await runIn(join(dir, "packages", pkg), "pnpm", ["run", "--if-present", "generate"]);
     await runIn(join(dir, "packages", pkg), "pnpm", ["run", "build"]);
   }
@@ -210,5 +212,45 @@ describe("the CLI of an operation added to the spec alone", () => {
     } finally {
       api.server.close();
     }
+  }, 60_000);
+});
+
+/** The copy's client against the copy's sandbox, in-process: what each new operation answers. */
+const SANDBOX_RUN = `
+import { SigmaMind } from "../client/dist/index.mjs";
+import { createSandbox } from "./dist/index.mjs";
+const sandbox = createSandbox();
+const client = new SigmaMind({ apiKey: "fixture-key", baseUrl: sandbox.url, fetch: sandbox.fetch, maxRetries: 0 });
+const callId = "call-AuUKK371Spr5nHJS";
+const updated = await client.calls.update(callId, { dynamicVariables: { name: "Ada" } });
+const again = await client.calls.get(callId);
+const agents = [];
+for await (const agent of client.agents.list({ size: 2 })) agents.push(agent.agentId);
+const one = await client.agents.get("agent-2");
+let missing;
+try { await client.agents.get("agent-9"); } catch (error) { missing = error.status; }
+let otherWorld;
+const other = new SigmaMind({ apiKey: "another-key", baseUrl: sandbox.url, fetch: sandbox.fetch });
+otherWorld = (await other.calls.get(callId)).dynamicVariables ?? null;
+console.log(JSON.stringify({
+  updated: updated.dynamicVariables, again: again.dynamicVariables, otherWorld, agents, one, missing,
+  violations: sandbox.violations.map((violation) => violation.description),
+}));
+`;
+
+describe("the sandbox of an operation added to the spec alone", () => {
+  test("answers by its generic rule: an update merges its body, lists and gets serve seed records made from the schema", async () => {
+    writeFileSync(join(mock, "run-fixture.mjs"), SANDBOX_RUN);
+    const printed = JSON.parse(await runIn(mock, process.execPath, ["run-fixture.mjs"]));
+    expect(printed).toMatchObject({
+      updated: { name: "Ada" },
+      again: { name: "Ada" },
+      agents: ["agent-1", "agent-2", "agent-3"],
+      one: { agentId: "agent-2", name: "name 2", status: "Live" },
+      missing: 404,
+      violations: [],
+    });
+    // Another key is another world: the update was this one's.
+    expect(printed.otherWorld).not.toEqual({ name: "Ada" });
   }, 60_000);
 });

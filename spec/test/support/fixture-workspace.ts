@@ -17,15 +17,15 @@ const ROOT_FILES = [
   "biome.json",
 ];
 
-/** Runs a command in `cwd`, failing with its output. */
+/** Runs a command in `cwd` and gives its stdout, failing with stdout and stderr. */
 export async function runIn(cwd: string, command: string, args: string[]): Promise<string> {
   try {
-    const { stdout, stderr } = await run(command, args, {
+    const { stdout } = await run(command, args, {
       cwd,
       maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", CI: "true" },
     });
-    return stdout + stderr;
+    return stdout;
   } catch (error) {
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
     throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${stdout}\n${stderr}`);
