@@ -1,12 +1,13 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: ["src/main.ts"],
+  // The bin, and the commands as data for the docs' request samples (`@sigmamind/cli/commands`).
+  entry: ["src/main.ts", "src/command-description.ts"],
   format: ["esm"],
   platform: "node",
   // The bin is dist/main.js, in a package of type module.
   fixedExtension: false,
-  dts: false,
+  dts: { entry: ["src/command-description.ts"] },
   clean: true,
   // @sigmamind/error-text is private, so users could not install it: tsdown bundles it, as it bundles what is not
   // a dependency or peerDependency. The tarball test checks that no published file imports it.

@@ -1,8 +1,11 @@
 // The request samples shown beside each operation, in curl, in TypeScript through @sigmamind/client, and through
 // the sigmamind CLI: made from the spec's own examples (each parameter's `example`, the request body's first
-// example), so they cannot drift from it. test/request-samples.test.ts runs the curl and CLI samples against the
+// example), so they cannot drift from it, and named as the client and the CLI name each operation (the spec's
+// operation table, the CLI's description of its commands). test/request-samples.test.ts runs the curl and CLI samples against the
 // mock and type-checks the TypeScript ones against the built client. Independent of how the site renders them.
+import { type CommandDescription, describeCommands } from "@sigmamind/cli/commands";
 import type { LoadedSpec, OpenAPIV3_1, SpecOperation } from "@sigmamind/spec";
+import { operationTable } from "@sigmamind/spec/operation-table";
 
 export interface RequestSamples {
   operationId: string;
@@ -16,28 +19,32 @@ export interface RequestSamples {
   cliAsks: boolean;
 }
 
-/**
- * How each operation is called through the client and the CLI: the one thing the spec cannot say. The client's
- * method takes the path parameters in order, then the query or the body as one object.
- */
-const SURFACE: Record<string, { method: string; command: string; asks: boolean }> = {
-  listCalls: { method: "list", command: "calls list", asks: false },
-  getCall: { method: "get", command: "calls get", asks: false },
-  createCall: { method: "create", command: "calls create", asks: true },
-  deleteCall: { method: "delete", command: "calls delete", asks: true },
-};
-
-/** The CLI's flag for each body field; `dynamicVariables` becomes one `--var name=value` each. */
-const CLI_BODY_FLAGS: Record<string, string> = { fromPhoneNumber: "--from", toPhoneNumber: "--to", agentId: "--agent" };
-
-export function requestSamples(spec: LoadedSpec): RequestSamples[] {
-  return spec.operations().map((entry) => samplesOf(spec, entry));
+/** How the client and the CLI name each operation: the spec's operation table, and the CLI's own commands. */
+function surfaces(spec: LoadedSpec): Map<string, { resource: string; method: string; command: CommandDescription }> {
+  const commands = new Map(describeCommands().map((command) => [command.operation, command]));
+  return new Map(
+    operationTable(spec).map((entry) => {
+      const command = commands.get(entry.label);
+      if (!command) throw new Error(`request samples: the CLI has no command for ${entry.label}`);
+      return [entry.id, { resource: entry.resource, method: entry.name, command }];
+    }),
+  );
 }
 
-function samplesOf(spec: LoadedSpec, { method, path, operation, parameters }: SpecOperation): RequestSamples {
+export function requestSamples(spec: LoadedSpec): RequestSamples[] {
+  const known = surfaces(spec);
+  return spec.operations().map((entry) => samplesOf(spec, entry, known));
+}
+
+function samplesOf(
+  spec: LoadedSpec,
+  { method, path, operation, parameters }: SpecOperation,
+  known: ReturnType<typeof surfaces>,
+): RequestSamples {
   const operationId = operation.operationId ?? `${method} ${path}`;
-  const surface = SURFACE[operationId];
-  if (!surface) throw new Error(`request samples: no client method or CLI command is known for ${operationId}`);
+  const surface = known.get(operationId);
+  if (!surface) throw new Error(`request samples: ${operationId} is not in the spec's operation table`);
+  const { command } = surface;
   const pathValues = parameters
     .filter((parameter) => parameter.in === "path")
     .map((parameter) => [parameter.name, exampleOf(spec, parameter)] as const);
@@ -68,24 +75,24 @@ function samplesOf(spec: LoadedSpec, { method, path, operation, parameters }: Sp
     'import { SigmaMind } from "@sigmamind/client";',
     "",
     "const client = new SigmaMind(); // SIGMAMIND_API_KEY, and SIGMAMIND_BASE_URL if set",
-    `console.log(await client.calls.${surface.method}(${args.join(", ")}));`,
+    `console.log(await client.${surface.resource}.${surface.method}(${args.join(", ")}));`,
   ].join("\n");
 
-  const flags = [
-    ...query.flatMap(([name, value]) => [`--${name}`, String(value)]),
-    ...Object.entries((body ?? {}) as Record<string, unknown>).flatMap(([name, value]) =>
-      name === "dynamicVariables"
-        ? Object.entries(value as Record<string, unknown>).flatMap(([variable, text]) => [
-            "--var",
-            `${variable}=${text}`,
-          ])
-        : [CLI_BODY_FLAGS[name] ?? `--${name}`, String(value)],
-    ),
-  ];
-  const cli = ["sigmamind", ...surface.command.split(" "), ...pathValues.map(([, value]) => String(value)), ...flags]
+  const flagOf = (name: string) => {
+    const flag = command.fields[name];
+    if (!flag?.startsWith("--"))
+      throw new Error(`request samples: sigmamind ${command.words.join(" ")} takes no flag for ${name}`);
+    return flag;
+  };
+  const flags = [...query, ...Object.entries((body ?? {}) as Record<string, unknown>)].flatMap(([name, value]) =>
+    command.pairFlags.includes(flagOf(name))
+      ? Object.entries(value as Record<string, unknown>).flatMap(([key, text]) => [flagOf(name), `${key}=${text}`])
+      : [flagOf(name), String(value)],
+  );
+  const cli = ["sigmamind", ...command.words, ...pathValues.map(([, value]) => String(value)), ...flags]
     .map(shellWord)
     .join(" ");
-  return { operationId, curl, typescript, cli, cliAsks: surface.asks };
+  return { operationId, curl, typescript, cli, cliAsks: command.asks };
 }
 
 function exampleOf(spec: LoadedSpec, parameter: OpenAPIV3_1.ParameterObject): unknown {
