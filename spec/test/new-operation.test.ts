@@ -2,8 +2,8 @@
 // (updateCall) and a second resource (`GET /v1/agents`, `GET /v1/agents/{agentId}`), with no other change, builds
 // a client with `calls.update(id, body)` and `agents.list()` / `agents.get(id)`, typed, and paginated where the
 // envelope says so; a CLI with `sigmamind calls update` and `sigmamind agents list|get`, with their flags and
-// help; and a sandbox that answers them by its generic rule, checked against the spec. See CONTRIBUTING.md,
-// "Adding an operation".
+// help; a sandbox that answers them by its generic rule, checked against the spec; and the docs' request samples
+// and reference search including them. See CONTRIBUTING.md, "Adding an operation".
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -20,6 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), "sigmamind-new-operation-"));
 const client = join(dir, "packages", "client");
 const cli = join(dir, "packages", "cli");
 const mock = join(dir, "packages", "mock");
+const docs = join(dir, "apps", "docs");
 
 /** The workspace's spec with the fixture's paths and schemas added. */
 function specWithNewOperations(): string {
@@ -79,7 +80,7 @@ beforeAll(async () => {
   await fixtureWorkspace(
     repoRoot,
     dir,
-    ["spec", "packages/types", "packages/error-text", "packages/client", "packages/cli", "packages/mock"],
+    ["spec", "packages/types", "packages/error-text", "packages/client", "packages/cli", "packages/mock", "apps/docs"],
     specWithNewOperations(),
   );
   for (const pkg of ["types", "error-text", "client", "cli", "mock"]) {
@@ -253,4 +254,33 @@ describe("the sandbox of an operation added to the spec alone", () => {
     // Another key is another world: the update was this one's.
     expect(printed.otherWorld).not.toEqual({ name: "Ada" });
   }, 60_000);
+});
+
+/** The copy's docs: the request samples and the reference search written from its spec. */
+const DOCS_RUN = `
+import { loadSpec } from "@sigmamind/spec";
+import { requestSamples } from "./dist/lib/samples/request-samples.js";
+import { referenceSearchMarkdown } from "./dist/lib/reference-search.js";
+const spec = await loadSpec();
+const samples = Object.fromEntries(requestSamples(spec).map((sample) => [sample.operationId, sample]));
+console.log(JSON.stringify({ samples, search: referenceSearchMarkdown(spec) }));
+`;
+
+describe("the docs of an operation added to the spec alone", () => {
+  test("give its samples in curl, TypeScript and the CLI, and find it in the reference search", async () => {
+    await runIn(docs, "pnpm", ["exec", "tsc", "-p", "tsconfig.build.json"]);
+    writeFileSync(join(docs, "run-fixture.mjs"), DOCS_RUN);
+    const { samples, search } = JSON.parse(await runIn(docs, process.execPath, ["run-fixture.mjs"]));
+    expect(samples.updateCall.typescript).toContain("await client.calls.update(");
+    expect(samples.updateCall.curl).toContain('-X PATCH "$SIGMAMIND_BASE_URL/v1/calls/');
+    expect(samples.updateCall.typescript).toMatch(/client\.calls\.update\("[^"]+", \{\n {2}dynamicVariables: \{\n {4}name: "Ada"/);
+    expect(samples.updateCall.cli).toMatch(/^sigmamind calls update \S+ --dynamic-variables name=Ada$/);
+    expect(samples.updateCall.cliAsks).toBe(true);
+    expect(samples.listAgents.typescript).toContain("await client.agents.list(");
+    expect(samples.listAgents.cli).toMatch(/^sigmamind agents list/);
+    expect(samples.getAgent.cliAsks).toBe(false);
+    expect(search).toContain("## Update Phone Call");
+    expect(search).toContain("## List Agents");
+    expect(search).toContain("## AgentListResponse");
+  }, 120_000);
 });
