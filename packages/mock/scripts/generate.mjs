@@ -164,6 +164,19 @@ const knownValues = Object.fromEntries(
   }),
 );
 
+// The example values the spec gives a property where it publishes no list of values (an agent's `status`), by
+// `Schema.property`: the seeded data uses them as it uses an enum's.
+const propertyExamples = Object.fromEntries(
+  Object.entries(spec.components?.schemas ?? {}).flatMap(([name, schema]) =>
+    Object.entries(schema.properties ?? {}).flatMap(([property, node]) => {
+      const examples = resolve(node).examples;
+      return Array.isArray(examples) && examples.length > 0 && !resolve(node).enum
+        ? [[`${name}.${property}`, examples]]
+        : [];
+    }),
+  ),
+);
+
 /** The field that tells a resource's records apart: the parameter of the path that gets one, else `id`. */
 function keyFieldOf(resource) {
   const getOne = [...shapes.values()].find(
@@ -225,6 +238,9 @@ const operationsSource = [
   "",
   "/** The values the spec lists for each of its open enums, by schema name. */",
   `export const KNOWN_VALUES = ${JSON.stringify(knownValues, null, 2)} as const;`,
+  "",
+  "/** The example values the spec gives a property with no published list of values, by `Schema.property`. */",
+  `export const PROPERTY_EXAMPLES = ${JSON.stringify(propertyExamples, null, 2)} as const;`,
   "",
   "/** The records the generic behaviour serves for each resource, with the field that tells them apart. */",
   `export const SEED_RECORDS: Readonly<Record<string, { readonly keyField: string; readonly records: readonly Record<string, unknown>[] }>> = ${JSON.stringify(seedRecords, null, 2)};`,

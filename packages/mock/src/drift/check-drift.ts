@@ -1,8 +1,10 @@
 // The live drift check: the real API's read-only answers, passed through a Prism proxy that validates them
 // against the bundled spec, turned into a report of where the API and the spec disagree.
+
 import { jsonPointerTokens, toPropertyPath } from "@sigmamind/error-text/property-path";
 import { secretRedactor } from "@sigmamind/error-text/redact-secret";
 import { MockStartError } from "../errors.js";
+import { OPERATIONS } from "../generated/operations.js";
 import { besideThisFile, startPrism } from "../prism-process.js";
 
 export interface DriftCheckOptions {
@@ -43,9 +45,9 @@ interface PrismViolation {
 }
 
 /**
- * Sends the read-only operations (list, then get on a listed call) through a Prism proxy in front of
- * `upstream`, and reports every response violation Prism finds. It never sends POST or DELETE: those would
- * place or delete real calls.
+ * Sends the read-only operations of the spec's operation table (each list, then each get on the first record its
+ * list gave) through a Prism proxy in front of `upstream`, and reports every response violation Prism finds. It
+ * never sends another method: a POST places a real call, a DELETE deletes one.
  */
 export async function checkDrift(options: DriftCheckOptions): Promise<DriftReport> {
   const upstream = new URL(options.upstream);
@@ -91,9 +93,25 @@ export async function checkDrift(options: DriftCheckOptions): Promise<DriftRepor
       return body;
     };
 
-    const page = await send("listCalls", `/v1/calls?page=0&size=${options.size ?? 20}`);
-    const callId = firstCallId(page);
-    if (callId !== undefined) await send("getCall", `/v1/calls/${encodeURIComponent(callId)}`);
+    // Every read of the spec's operation table: each collection first, then each get of one record, asked for the
+    // first record its collection listed. Nothing else is sent: the other methods change the account.
+    const reads = OPERATIONS.filter((operation) => operation.method === "GET");
+    const firstItems = new Map<string, Record<string, unknown>>();
+    for (const operation of reads.filter((read) => read.pathParameters.length === 0)) {
+      const paged = (operation.queryParameters as readonly string[]).includes("size");
+      const query = paged ? `?page=0&size=${options.size ?? 20}` : "";
+      const body = await send(operation.id, `${operation.path}${query}`);
+      const first = (body as { data?: unknown[] } | undefined)?.data?.[0];
+      if (operation.returns === "page" && first && typeof first === "object") {
+        firstItems.set(operation.resource, first as Record<string, unknown>);
+      }
+    }
+    for (const operation of reads.filter((read) => read.one && read.pathParameters.length === 1)) {
+      const name = operation.pathParameters[0] as string;
+      const key = firstItems.get(operation.resource)?.[name];
+      if (typeof key !== "string" || key === "") continue;
+      await send(operation.id, operation.path.replace(`{${name}}`, encodeURIComponent(key)));
+    }
     return report;
   } finally {
     await proxy.stop();
@@ -116,11 +134,6 @@ function parseViolations(header: string | null): PrismViolation[] {
   } catch {
     return [];
   }
-}
-
-function firstCallId(page: unknown): string | undefined {
-  const first = (page as { data?: { callId?: unknown }[] } | undefined)?.data?.[0]?.callId;
-  return typeof first === "string" && first.length > 0 ? first : undefined;
 }
 
 function describe(

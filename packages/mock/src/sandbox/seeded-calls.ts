@@ -5,7 +5,7 @@
 // Only the English locale: the package's main entry loads every locale, which takes most of a start.
 import { faker as englishFaker } from "@faker-js/faker/locale/en";
 import type { Agent, Call, Campaign, PhoneNumber } from "@sigmamind/types";
-import { KNOWN_VALUES } from "../generated/operations.js";
+import { KNOWN_VALUES, PROPERTY_EXAMPLES } from "../generated/operations.js";
 
 type Faker = typeof englishFaker;
 
@@ -21,7 +21,7 @@ export const KNOWN_CALL_TYPES = KNOWN_VALUES.CallType;
 export const KNOWN_TERMINATION_REASONS = KNOWN_VALUES.TerminationReason;
 export const KNOWN_PROVIDERS = KNOWN_VALUES.PhoneNumberProvider;
 const CAMPAIGN_STATUSES = KNOWN_VALUES.CampaignStatus;
-const AGENT_STATUSES = ["active", "Live", "Testing"] as const;
+const AGENT_STATUSES = PROPERTY_EXAMPLES["Agent.status"];
 /** The id shapes the docs show: `call-…`, `call_…` and bare. */
 const ID_PREFIXES = ["call-", "call_", ""] as const;
 
