@@ -62,6 +62,12 @@ export interface OperationEntry {
     | { status: number; kind: "page"; schema?: string; item?: string };
   /** Every status the operation documents. */
   statuses: number[];
+  /** Each documented answer: its status, its JSON body's schema (a component's name, or the schema written inline), its headers. */
+  responses: {
+    status: number;
+    schema?: string | OpenAPIV3_1.SchemaObject;
+    headers: { name: string; required: boolean }[];
+  }[];
 }
 
 /** Every operation of the spec, in its order, named by the rule. Throws when two operations get one name. */

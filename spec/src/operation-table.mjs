@@ -134,6 +134,20 @@ export function operationTable({ operations, resolve }) {
       statuses: Object.keys(operation.responses ?? {})
         .filter((code) => /^\d{3}$/.test(code))
         .map(Number),
+      responses: Object.entries(operation.responses ?? {})
+        .filter(([code]) => /^\d{3}$/.test(code))
+        .map(([code, reference]) => {
+          const response = resolve(reference);
+          const schema = response.content?.["application/json"]?.schema;
+          return {
+            status: Number(code),
+            ...(schema && { schema: componentName(schema) ?? resolve(schema) }),
+            headers: Object.entries(response.headers ?? {}).map(([name, header]) => ({
+              name,
+              required: resolve(header).required === true,
+            })),
+          };
+        }),
     };
   });
   const seen = new Map();

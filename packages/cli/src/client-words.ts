@@ -2,7 +2,7 @@
 // the CLI typed flags. An InvalidInputError says which operation and which field it is about, so its words are the
 // command's (the flag or argument that carried the field) followed by the client's `problem`; other errors keep
 // their text, server text included, with only the client's own advice about its options said in the CLI's words.
-import { InvalidInputError, type SigmaMindError } from "@sigmamind/client";
+import { APIError, InvalidInputError, type SigmaMindError } from "@sigmamind/client";
 
 /** What the user typed for each field of the client's operation `label`, by the command that sends it. */
 export type FieldsOf = (label: string) => Readonly<Record<string, string>> | undefined;
@@ -31,13 +31,41 @@ export function inCliWords(error: SigmaMindError, fieldsOf: FieldsOf): string {
   if (error instanceof InvalidInputError && error.field !== undefined && error.problem !== undefined) {
     return `${cliNameOf(error.operation, error.field, fieldsOf)} ${withCliPhrases(error.problem)}.`;
   }
-  return withCliPhrases(error.message);
+  // What the server said is quoted as it said it: only the client's words around it are the CLI's.
+  const quoted = error instanceof APIError ? serverTextOf(error.body) : [];
+  let said = "";
+  let rest = error.message;
+  for (let next = firstQuoted(rest, quoted); next; next = firstQuoted(rest, quoted)) {
+    said += withCliPhrases(rest.slice(0, next.at)) + next.text;
+    rest = rest.slice(next.at + next.text.length);
+  }
+  return said + withCliPhrases(rest);
 }
 
 function withCliPhrases(text: string): string {
   let said = text;
   for (const [client, cli] of PHRASES) said = said.replaceAll(client, cli);
   return said;
+}
+
+/** Every string of a server's body, as it may stand in the error's message. */
+function serverTextOf(body: unknown, depth = 0): string[] {
+  if (typeof body === "string") return body === "" ? [] : [body];
+  if (body === null || typeof body !== "object" || depth > 8) return [];
+  return Object.entries(body).flatMap(([key, value]) => [key, ...serverTextOf(value, depth + 1)]);
+}
+
+/** Where the first of `quoted` stands in `text`, the longest where two start together. */
+function firstQuoted(text: string, quoted: readonly string[]): { at: number; text: string } | undefined {
+  let found: { at: number; text: string } | undefined;
+  for (const candidate of quoted) {
+    const at = text.indexOf(candidate);
+    if (at === -1) continue;
+    if (!found || at < found.at || (at === found.at && candidate.length > found.text.length)) {
+      found = { at, text: candidate };
+    }
+  }
+  return found;
 }
 
 /** What the user typed for the client's `field` of `operation`: a command's flag or argument, or a global flag. */

@@ -192,4 +192,20 @@ describe("inCliWords: an input error names what the user typed, through the comm
     );
     expect(inCliWords(error, fieldsOf)).toContain('bad {"callId":"c-1","toPhoneNumber":"+1","timeoutMs":3}');
   });
+
+  test("a server that writes the client's own phrase gets it back as it wrote it; the client's advice is the CLI's", () => {
+    const error = new InternalServerError(
+      500,
+      new Headers(),
+      { message: "Raise timeoutMs, said the proxy" },
+      undefined,
+      {
+        uncertainOutcome:
+          "The call may have been placed, and it was not sent again: list recent calls (client.calls.list()) to see whether it was before creating it again.",
+      },
+    );
+    const words = inCliWords(error, fieldsOf);
+    expect(words).toContain("Raise timeoutMs, said the proxy");
+    expect(words).toContain("list recent calls (sigmamind calls list)");
+  });
 });
