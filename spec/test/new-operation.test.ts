@@ -273,7 +273,9 @@ describe("the docs of an operation added to the spec alone", () => {
     const { samples, search } = JSON.parse(await runIn(docs, process.execPath, ["run-fixture.mjs"]));
     expect(samples.updateCall.typescript).toContain("await client.calls.update(");
     expect(samples.updateCall.curl).toContain('-X PATCH "$SIGMAMIND_BASE_URL/v1/calls/');
-    expect(samples.updateCall.typescript).toMatch(/client\.calls\.update\("[^"]+", \{\n {2}dynamicVariables: \{\n {4}name: "Ada"/);
+    expect(samples.updateCall.typescript).toMatch(
+      /client\.calls\.update\("[^"]+", \{\n {2}dynamicVariables: \{\n {4}name: "Ada"/,
+    );
     expect(samples.updateCall.cli).toMatch(/^sigmamind calls update \S+ --dynamic-variables name=Ada$/);
     expect(samples.updateCall.cliAsks).toBe(true);
     expect(samples.listAgents.typescript).toContain("await client.agents.list(");
