@@ -1,7 +1,9 @@
 // The release as a user meets it: the project's own changesets flow publishes to a registry, and projects outside
 // the workspace install, type-check and run what was published.
+import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { describe, expect, inject, test } from "vitest";
 import { compile, installedManifest, resolvedFrom } from "./support/fresh-project.js";
 import { allDependencies } from "./support/release-flow.js";
@@ -98,6 +100,34 @@ describe.each([
     expect(examples.data[0].callId).toBe(SEED_CALL_ID);
     const sandbox = JSON.parse((await npx("calls", "list", "--sandbox", "--format", "json")).stdout);
     expect(sandbox).toMatchObject({ totalCounts: 57, totalPages: 6 });
+  });
+
+  test("runs the published MCP server: sigmamind-mcp --sandbox answers an assistant's host over stdio", async () => {
+    const bin = join(dir, "node_modules", ".bin", "sigmamind-mcp");
+    const server = spawn(bin, ["--sandbox"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+    try {
+      const lines = createInterface({ input: server.stdout })[Symbol.asyncIterator]();
+      // MCP over stdio: one JSON-RPC message a line, as an assistant's host writes them.
+      const ask = async (id: number, method: string, params: unknown) => {
+        server.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id, method, params })}\n`);
+        const { value } = await lines.next();
+        return JSON.parse(value as string) as { id: number; result: Record<string, unknown> };
+      };
+      const hello = await ask(1, "initialize", {
+        protocolVersion: "2025-06-18",
+        capabilities: {},
+        clientInfo: { name: "release-check", version: "1.0.0" },
+      });
+      expect(hello.result).toMatchObject({ serverInfo: { name: "sigmamind" } });
+      server.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" })}\n`);
+      const listed = await ask(2, "tools/list", {});
+      const names = (listed.result.tools as { name: string }[]).map((tool) => tool.name).sort();
+      expect(names).toEqual(["calls_get", "calls_list", "calls_wait"]);
+      const called = await ask(3, "tools/call", { name: "calls_list", arguments: { size: 1 } });
+      expect(called.result.structuredContent).toMatchObject({ totalCounts: 57, size: 1 });
+    } finally {
+      server.kill();
+    }
   });
 
   test("runs the published sandbox over HTTP, through its own fetch and through MSW with the same answers, and its factories", async () => {

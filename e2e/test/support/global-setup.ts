@@ -60,7 +60,7 @@ export default async function setup(project: TestProject) {
     const prism = `@stoplight/prism-cli@${mockManifest.peerDependencies?.["@stoplight/prism-cli"]}`;
     const install = {
       registryUrl: registry.url,
-      packages: ["@sigmamind/client", "@sigmamind/mock", "@sigmamind/cli"],
+      packages: ["@sigmamind/client", "@sigmamind/mock", "@sigmamind/cli", "@sigmamind/mcp"],
       devPackages: [typesNode, msw, prism],
     };
     const [esmProject, cjsProject] = await Promise.all([
