@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSpec } from "@sigmamind/spec";
 import { defineConfig } from "vitepress";
+import llmstxt, { copyOrDownloadAsMarkdownButtons } from "vitepress-plugin-llms";
+import { AGENT_INSTRUCTIONS, LLMS_TXT_TEMPLATE, referenceForAgents } from "../src/agent-docs.js";
 import { changelogMarkdown } from "../src/changelog.js";
 import { changelogPage } from "../src/changelog-page.js";
 import { loadGuides } from "../src/guides.js";
@@ -57,7 +59,24 @@ export default defineConfig({
     },
   },
   markdown: {
-    config: changelogPage(changelog),
+    config(md) {
+      changelogPage(changelog)(md);
+      // A "copy page as Markdown" control on each page, from the plugin that writes the Markdown copies.
+      // Called directly: the plugin is typed against another release of @types/markdown-it than VitePress's.
+      copyOrDownloadAsMarkdownButtons(md as unknown as Parameters<typeof copyOrDownloadAsMarkdownButtons>[0]);
+    },
+  },
+  vite: {
+    // vitepress-plugin-llms (1.14.0): llms.txt, llms-full.txt and a .md beside every page, from the pages' own
+    // Markdown at build time, offline; the maintained plugin for VitePress, rather than a generator of our own.
+    plugins: [
+      referenceForAgents(spec),
+      llmstxt({
+        customLLMsTxtTemplate: LLMS_TXT_TEMPLATE,
+        customTemplateVariables: { agentInstructions: AGENT_INSTRUCTIONS },
+        excludeIndexPage: false,
+      }),
+    ],
   },
   buildEnd({ outDir }) {
     writeFileSync(join(outDir, SITE_SPEC_FILE), JSON.stringify(siteSpec(spec)));
