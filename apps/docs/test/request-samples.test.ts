@@ -43,6 +43,18 @@ describe("request samples", () => {
     );
   });
 
+  test.each(samples.map((sample) => [sample.operationId, sample]))(
+    "%s: curl with SIGMAMIND_BASE_URL unset goes to the API's own address, not a malformed URL",
+    async (_id, sample) => {
+      const { SIGMAMIND_BASE_URL: _unset, ...withoutBaseUrl } = env;
+      // curl stands in by a function that prints the URL it was given: nothing is sent.
+      const { stdout } = await run("bash", ["-c", `curl() { printf '%s\\n' "$@"; }; ${sample.curl}`], {
+        env: withoutBaseUrl,
+      });
+      expect(stdout).toMatch(/^https:\/\/api\.sigmamind\.ai\/v1\/calls/m);
+    },
+  );
+
   test("every TypeScript sample type-checks against the built client", () => {
     expect(
       typeProblems(

@@ -4,12 +4,13 @@
 // operation table, the CLI's description of its commands). test/request-samples.test.ts runs the curl and CLI samples against the
 // mock and type-checks the TypeScript ones against the built client. Independent of how the site renders them.
 import { type CommandDescription, describeCommands } from "@sigmamind/cli/commands";
+import { DEFAULT_BASE_URL } from "@sigmamind/client";
 import type { LoadedSpec, OpenAPIV3_1, SpecOperation } from "@sigmamind/spec";
 import { operationTable } from "@sigmamind/spec/operation-table";
 
 export interface RequestSamples {
   operationId: string;
-  /** `curl` with `$SIGMAMIND_BASE_URL` and `$SIGMAMIND_API_KEY`, which the reader sets. */
+  /** `curl` with `$SIGMAMIND_API_KEY`, which the reader sets, and `$SIGMAMIND_BASE_URL` if set, else the API's. */
   curl: string;
   /** A module: the client from the environment, then the call. */
   typescript: string;
@@ -61,7 +62,8 @@ function samplesOf(
     ? `?${new URLSearchParams(query.map(([name, value]) => [name, String(value)])).toString()}`
     : "";
   const curl = [
-    `curl -sS --fail-with-body -X ${method.toUpperCase()} "$SIGMAMIND_BASE_URL${filledPath}${search}"`,
+    // Unset, the base URL is the API's own: an empty one would make the URL curl refuses as malformed.
+    `curl -sS --fail-with-body -X ${method.toUpperCase()} "\${SIGMAMIND_BASE_URL:-${DEFAULT_BASE_URL}}${filledPath}${search}"`,
     `  -H "X-API-Key: $SIGMAMIND_API_KEY"`,
     ...(body === undefined ? [] : [`  -H "Content-Type: application/json"`, `  -d '${JSON.stringify(body)}'`]),
   ].join(" \\\n");
