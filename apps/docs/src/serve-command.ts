@@ -2,6 +2,7 @@
 // site on this machine. Its errors name the flags the reader typed.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { describeTryItTarget } from "./sandbox-probe.js";
 import { BUILT_SITE, serveSite } from "./serve-site.js";
 import { DEFAULT_MOCK_URL } from "./site-files.js";
 
@@ -100,9 +101,7 @@ async function main(args: string[]): Promise<number | undefined> {
   try {
     const site = await serveSite({ root: BUILT_SITE, ...command });
     console.log(`Documentation site ${site.url}  ("try it" calls ${command.mockUrl})`);
-    console.log(
-      `"Try it" needs a sandbox there: \`pnpm start\` runs one with this site, and \`npx sigmamind-mock --sandbox --port 4010\` runs one alone. Ctrl-C stops the site.`,
-    );
+    console.log(`${await describeTryItTarget(command.mockUrl)} Ctrl-C stops the site.`);
     const stop = () => void site.stop().then(() => process.exit(0));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
