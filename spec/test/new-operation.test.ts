@@ -274,7 +274,7 @@ describe("the docs of an operation added to the spec alone", () => {
     writeFileSync(join(docs, "run-fixture.mjs"), DOCS_RUN);
     const { samples, search } = JSON.parse(await runIn(docs, process.execPath, ["run-fixture.mjs"]));
     expect(samples.updateCall.typescript).toContain("await client.calls.update(");
-    expect(samples.updateCall.curl).toContain('-X PATCH "${SIGMAMIND_BASE_URL:-https://api.sigmamind.ai}/v1/calls/');
+    expect(samples.updateCall.curl).toContain(`-X PATCH "\${SIGMAMIND_BASE_URL:-https://api.sigmamind.ai}/v1/calls/`);
     expect(samples.updateCall.typescript).toMatch(
       /client\.calls\.update\("[^"]+", \{\n {2}dynamicVariables: \{\n {4}name: "Ada"/,
     );
