@@ -50,6 +50,8 @@ export interface OperationEntry {
   command: [string, string];
   summary?: string;
   description?: string;
+  /** The field that tells the resource's records apart: the path parameter of its GET of one (`callId`), else `id`. */
+  keyField: string;
   /** Whether a failed attempt may be sent again: the method's effect is the same done twice. */
   safeToRepeat: boolean;
   pathParameters: OperationParameter[];

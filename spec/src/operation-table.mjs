@@ -150,6 +150,14 @@ export function operationTable({ operations, resolve }) {
         }),
     };
   });
+  // The field that tells a resource's records apart: the parameter of the path that gets one of them
+  // (`/v1/agents/{agentId}` → `agentId`), else `id`.
+  for (const entry of table) {
+    const getOne = table.find(
+      (other) => other.resource === entry.resource && other.method === "GET" && /\}$/.test(other.path),
+    );
+    entry.keyField = getOne?.pathParameters.at(-1)?.name ?? "id";
+  }
   const seen = new Map();
   for (const entry of table) {
     const other = seen.get(entry.label);

@@ -54,6 +54,7 @@ describe("the operation table of the spec", () => {
     expect(byId.deleteCall?.success.kind).toBe("nothing");
     expect(byId.deleteCall?.safeToRepeat).toBe(true);
     expect(byId.getCall?.statuses).toContain(404);
+    expect(Object.values(byId).map((entry) => entry?.keyField)).toEqual(["callId", "callId", "callId", "callId"]);
     expect(byId.getCall?.responses.find(({ status }) => status === 404)).toMatchObject({ schema: "ErrorResponse" });
     expect(byId.listCalls?.responses.find(({ status }) => status === 429)?.headers).toContainEqual({
       name: "Retry-After",

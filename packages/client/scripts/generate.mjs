@@ -148,17 +148,6 @@ function bodyType(named, inline) {
   return named ? `components["schemas"][${JSON.stringify(named)}]` : inline;
 }
 
-/**
- * The field that tells a resource's items apart while paging: the path parameter of the operation that gets one
- * (`/v1/calls/{callId}` → `callId`), else `id`.
- */
-function keyFieldOf(entry) {
-  const getOne = table.find(
-    (other) => other.method === "GET" && other.pathParameters.length === 1 && other.path.startsWith(`${entry.path}/{`),
-  );
-  return getOne?.pathParameters[0].name ?? "id";
-}
-
 function resourceMethod(entry) {
   const id = JSON.stringify(entry.id);
   const args = entry.pathParameters.map(({ name }) => `${name}: string`);
@@ -172,7 +161,7 @@ function resourceMethod(entry) {
     const item = entry.success.item ? `components["schemas"][${JSON.stringify(entry.success.item)}]` : "unknown";
     args.push(`params: ${queryType}${queryRequired ? "" : " = {}"}`, "options: ListOptions = {}");
     return `  ${entry.name}(${args.join(", ")}): PagePromise<${item}> {
-    return this.listing(operation.${entry.id}, { ${[path, "query: params"].filter(Boolean).join(", ")} }, options, ${JSON.stringify(keyFieldOf(entry))});
+    return this.listing(operation.${entry.id}, { ${[path, "query: params"].filter(Boolean).join(", ")} }, options, ${JSON.stringify(entry.keyField)});
   }`;
   }
   if (entry.queryParameters.length) {

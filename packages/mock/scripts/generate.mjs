@@ -177,14 +177,6 @@ const propertyExamples = Object.fromEntries(
   ),
 );
 
-/** The field that tells a resource's records apart: the parameter of the path that gets one, else `id`. */
-function keyFieldOf(resource) {
-  const getOne = [...shapes.values()].find(
-    (entry) => entry.resource === resource && entry.method === "GET" && /\}$/.test(entry.path),
-  );
-  return getOne?.pathParameters.at(-1)?.name ?? "id";
-}
-
 /** A value of `schema` for record `n` of `resource`: an example the spec gives, an enum's value, or one of its type. */
 function sampleOf(schema, name, resource, n) {
   const node = resolve(schema);
@@ -212,7 +204,7 @@ for (const entry of shapes.values()) {
   const item = entry.success.kind === "page" ? entry.success.item : undefined;
   if (!item || seedRecords[entry.resource]) continue;
   const schema = resolve(spec.components.schemas[item]);
-  const keyField = keyFieldOf(entry.resource);
+  const { keyField } = entry;
   const singular = entry.resource.replace(/s$/, "");
   seedRecords[entry.resource] = {
     keyField,
