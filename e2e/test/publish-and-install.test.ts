@@ -1,9 +1,10 @@
 // The release as a user meets it: the project's own changesets flow publishes to a registry, and projects outside
 // the workspace install, type-check and run what was published.
 import { spawn } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
+import { codeBlocks } from "@sigmamind/test-support/code-blocks";
 import { describe, expect, inject, test } from "vitest";
 import { compile, installedManifest, resolvedFrom } from "./support/fresh-project.js";
 import { allDependencies } from "./support/release-flow.js";
@@ -141,5 +142,31 @@ describe.each([
     expect(throughMsw?.replace(/^msw /, "http ")).toBe(overHttp);
     expect(inProcess?.replace(/^fetch /, "http ")).toBe(overHttp);
     expect(factories).toBe("factories ended 5 true");
+  });
+});
+
+describe("a new user following the published mock README", () => {
+  test("copies its complete setup into a project, and its tests pass against the published packages", async () => {
+    const dir = join(release.esmProject, "copied-setup");
+    const readme = await readFile(join(release.esmProject, "node_modules", "@sigmamind", "mock", "README.md"), "utf8");
+    const files = codeBlocks(readme).filter((block) => block.file !== undefined);
+    expect(files.map((block) => block.file)).toEqual([
+      "package.json",
+      "vitest.config.ts",
+      "src/missed-calls.ts",
+      "test/missed-calls.test.ts",
+    ]);
+    for (const block of files) {
+      const path = join(dir, block.file as string);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, block.code);
+    }
+    // The project's packages are the ones installed beside it, from the registry under test.
+    const vitest = join(release.esmProject, "node_modules", "vitest", "vitest.mjs");
+    const { stdout } = await runCommand(process.execPath, [vitest, "run"], {
+      cwd: dir,
+      env: { NO_COLOR: "1" },
+    });
+    expect(stdout).toMatch(/Tests\s+3 passed \(3\)/);
   });
 });

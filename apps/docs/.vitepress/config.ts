@@ -11,6 +11,7 @@ import { AGENT_INSTRUCTIONS, LLMS_TXT_TEMPLATE, referenceForAgents } from "../sr
 import { changelogMarkdown } from "../src/changelog.js";
 import { changelogPage } from "../src/changelog-page.js";
 import { loadGuides } from "../src/guides.js";
+import { loadPackagePages, writePackagePages } from "../src/package-pages.js";
 import { referenceSearchMarkdown } from "../src/reference-search.js";
 import { DEFAULT_MOCK_URL, SCALAR_BUNDLE, SITE_CONFIG_FILE, SITE_SPEC_FILE } from "../src/site-files.js";
 import { siteSpec } from "../src/site-spec.js";
@@ -20,6 +21,9 @@ const workspaceRoot = join(appRoot, "../..");
 const spec = await loadSpec();
 const guides = loadGuides(join(appRoot, "pages/guides"));
 const changelog = await changelogMarkdown(workspaceRoot);
+// Written before VitePress reads the pages, which it does once this config is loaded.
+const packagePages = loadPackagePages(workspaceRoot);
+writePackagePages(join(appRoot, "pages"), packagePages);
 // The one file of @scalar/api-reference the site ships: it runs in the browser and needs nothing else.
 const scalarBundle = join(createRequire(import.meta.url).resolve("@scalar/api-reference"), "../browser/standalone.js");
 
@@ -33,6 +37,7 @@ export default defineConfig({
     nav: [
       { text: "Guides", link: "/guides/01-quick-start", activeMatch: "^/guides/" },
       { text: "API reference", link: "/reference" },
+      { text: "Packages", link: `/${packagePages[0]?.slug}`, activeMatch: "^/packages/" },
       { text: "Changelog", link: "/changelog" },
     ],
     sidebar: [
@@ -44,6 +49,7 @@ export default defineConfig({
           { text: "Changelog", link: "/changelog" },
         ],
       },
+      { text: "Packages", items: packagePages.map((page) => ({ text: page.name, link: `/${page.slug}` })) },
     ],
     outline: [2, 3],
     search: {

@@ -1,6 +1,7 @@
 // The guides in pages/guides: their titles for the sidebar, and their code samples for the tests.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { type CodeBlock, codeBlocks } from "@sigmamind/test-support/code-blocks";
 import { parse } from "yaml";
 
 export interface Guide {
@@ -8,15 +9,6 @@ export interface Guide {
   slug: string;
   title: string;
   markdown: string;
-}
-
-/** A code sample from a guide. `ts run` samples run against the mock in the tests; `ts` ones are type-checked. */
-export interface CodeSample {
-  guide: string;
-  index: number;
-  language: string;
-  run: boolean;
-  code: string;
 }
 
 export function loadGuides(directory: string): Guide[] {
@@ -36,12 +28,11 @@ export function loadGuides(directory: string): Guide[] {
     });
 }
 
-export function codeSamples(guide: Guide): CodeSample[] {
-  return [...guide.markdown.matchAll(/```(\w+)( run)?\n([\s\S]*?)```/g)].map((match, index) => ({
-    guide: guide.slug,
-    index,
-    language: match[1] as string,
-    run: match[2] !== undefined,
-    code: match[3] as string,
-  }));
+/** A code sample from a guide or a package's README, as `codeBlocks` reads it, with the document it is in. */
+export interface CodeSample extends CodeBlock {
+  guide: string;
+}
+
+export function codeSamples(guide: Pick<Guide, "slug" | "markdown">): CodeSample[] {
+  return codeBlocks(guide.markdown).map((block) => ({ guide: guide.slug, ...block }));
 }

@@ -7,13 +7,20 @@ import { fileURLToPath } from "node:url";
 import { loadSpec } from "@sigmamind/spec";
 import { describe, expect, test } from "vitest";
 import { loadGuides } from "../src/guides.js";
+import { loadPackagePages } from "../src/package-pages.js";
 import { BUILT_SITE } from "../src/serve-site.js";
 
 const spec = await loadSpec();
 const appRoot = fileURLToPath(new URL("..", import.meta.url));
 const guides = loadGuides(join(appRoot, "pages/guides"));
 const read = (path: string) => readFileSync(join(BUILT_SITE, path), "utf8");
-const PAGES = ["index", "reference", "changelog", ...guides.map((guide) => `guides/${guide.slug}`)];
+const PAGES = [
+  "index",
+  "reference",
+  "changelog",
+  ...guides.map((guide) => `guides/${guide.slug}`),
+  ...loadPackagePages(join(appRoot, "../..")).map((page) => page.slug),
+];
 
 describe("llms.txt", () => {
   const llms = read("llms.txt");
