@@ -3,7 +3,15 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          // These tests answer from a fake fetch standing in for the production API, at its address: they opt in
+          // to writes as a team that means it would. The guard's own tests (live-write-guard.test.ts) clear this.
+          env: { SIGMAMIND_ALLOW_LIVE_WRITES: "1" },
+        },
+      },
       // Checks of the built package as users get it; turbo builds it first.
       { test: { name: "package", include: ["test/package/**/*.test.ts"], testTimeout: 60_000 } },
       {

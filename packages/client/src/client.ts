@@ -2,6 +2,7 @@ import type { Redact } from "@sigmamind/error-text/redact-secret";
 import { secretRedactor } from "@sigmamind/error-text/redact-secret";
 import type { ClientContext } from "./core/client-context.js";
 import { InvalidInputError } from "./core/errors.js";
+import { liveWriteGuard, PRODUCTION_ORIGIN } from "./core/live-write-guard.js";
 import { defaultLogger, type Logger, type LogLevel, levelledLogger, parseLogLevel } from "./core/logger.js";
 import { createApiClient, type OpenapiFetchClient } from "./core/openapi-fetch-client.js";
 import { createOperationSender } from "./core/operation.js";
@@ -23,7 +24,8 @@ import { isLoopback } from "./internal/is-loopback.js";
 import { userAgent } from "./internal/user-agent.js";
 import { Calls } from "./resources/calls.js";
 
-export const DEFAULT_BASE_URL = "https://api.sigmamind.ai";
+/** The production API, where a client sends its requests unless told otherwise. */
+export const DEFAULT_BASE_URL = PRODUCTION_ORIGIN;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 
@@ -61,6 +63,13 @@ export interface ClientOptions {
    * in memory whole. Default: 32 MiB, far more than any page the API sends.
    */
   maxResponseBytes?: number | undefined;
+  /**
+   * Let a test run write to the production API. In a test runner (Vitest, Jest, `node --test`, or
+   * `NODE_ENV=test`), a create, a delete or any other write aimed at `https://api.sigmamind.ai` is refused with an
+   * `InvalidInputError` before anything is sent, so a suite missing its fake's URL never places a real call.
+   * Reads are never refused. Default: false, unless `SIGMAMIND_ALLOW_LIVE_WRITES` is `1` or `true`.
+   */
+  allowLiveWrites?: boolean | undefined;
 }
 
 const FUNCTION: FieldSchema = { type: "function" };
@@ -84,6 +93,7 @@ const CLIENT_OPTIONS = {
     allowInsecureHttp: BOOLEAN,
     sleep: FUNCTION,
     maxResponseBytes: { type: "integer", minimum: 1, description: "a whole number of bytes, 1 or more" },
+    allowLiveWrites: BOOLEAN,
   } satisfies Record<keyof ClientOptions, FieldSchema>,
 };
 
@@ -120,8 +130,9 @@ export class SigmaMind {
     // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
     const redact = secretRedactor([apiKey]);
     const sleep = options.sleep ?? defaultSleep;
+    const origin = new URL(baseUrl).origin;
     const transport = createTransport({
-      origin: new URL(baseUrl).origin,
+      origin,
       apiKey,
       fetch: options.fetch,
       backoff: DEFAULT_BACKOFF,
@@ -130,6 +141,7 @@ export class SigmaMind {
       debugEnabled: level === "debug",
       redact,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      liveWriteGuard: liveWriteGuard(origin, options.allowLiveWrites === true),
     });
     const agent = userAgent();
     // The caller's headers come last: a User-Agent of their own wins.

@@ -48,13 +48,15 @@ export type { SigmaMindRawClient } from "./core/raw-client.js";
 export type { RequestOptions } from "./core/request-options.js";
 export type { Fetch, Sleep } from "./core/transport.js";
 export { KNOWN_CALL_STATUSES } from "./generated/known-values.js";
-export type {
-  Call,
-  CallListResponse,
-  CallsPage,
-  CallsPagePromise,
-  CreateCallParams,
-  ListCallsOptions,
-  ListCallsParams,
-  WaitForCallOptions,
+export {
+  type Call,
+  type CallListResponse,
+  type CallsPage,
+  type CallsPagePromise,
+  type CreateCallParams,
+  FINAL_CALL_STATUSES,
+  isFinalCallStatus,
+  type ListCallsOptions,
+  type ListCallsParams,
+  type WaitForCallOptions,
 } from "./resources/calls.js";

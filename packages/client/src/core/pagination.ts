@@ -324,4 +324,32 @@ export class PagePromise<Item, Key = unknown> extends APIPromise<OffsetPage<Item
     if (this.#maxItems === 0) return;
     yield* (await this.sent()).data;
   }
+
+  /**
+   * At most `limit` items, from the first page on, across as many pages as that takes, each once, in order: the
+   * pages fetched ahead are stopped once it has them. `limit` is required, so a listing of millions never fills
+   * memory by accident; iterate with `for await` to go through more.
+   */
+  async toArray(options: { limit: number }): Promise<Item[]> {
+    const limit = (options as { limit?: unknown } | undefined)?.limit;
+    if (typeof limit !== "number" || !Number.isSafeInteger(limit) || limit < 1) {
+      throw InvalidInputError.of(
+        "toArray(options)",
+        "limit",
+        `must be a whole number of items, 1 or more, got ${describeLimit(limit)}; for a listing of any length, iterate it with for await`,
+      );
+    }
+    const items: Item[] = [];
+    if (this.#maxItems === 0) return items;
+    for await (const item of this) {
+      items.push(item);
+      if (items.length >= limit) break;
+    }
+    return items;
+  }
+}
+
+/** What a limit that is not one is, without echoing an object. */
+function describeLimit(value: unknown): string {
+  return typeof value === "number" ? String(value) : value === undefined ? "none" : `a ${typeof value}`;
 }

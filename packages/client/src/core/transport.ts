@@ -14,6 +14,7 @@ import {
   ResponseParseError,
   SigmaMindError,
 } from "./errors.js";
+import type { LiveWriteGuard } from "./live-write-guard.js";
 import type { Logger } from "./logger.js";
 import { type BackoffPolicy, isRetryableStatus, isSafeToRepeat, retryDelayMs, wasNeverSent } from "./retry.js";
 
@@ -47,6 +48,8 @@ export interface TransportConfig {
   redact: Redact;
   /** The largest success body read; a larger one is an error, and is not held in memory. */
   maxResponseBytes: number;
+  /** Refuses a write to the production API from a test run, before anything is sent; none when nothing is refused. */
+  liveWriteGuard: LiveWriteGuard | undefined;
 }
 
 /** What errors call a request, how it is sent, and how its success body is handed on. */
@@ -146,6 +149,7 @@ interface AttemptState {
 export function createTransport(config: TransportConfig): Transport {
   return async (request, send) => {
     const { method, label, signal: userSignal } = request;
+    config.liveWriteGuard?.(label, method);
     const uncertainOutcome = isSafeToRepeat(method)
       ? undefined
       : (request.uncertainOutcome ?? GENERIC_UNCERTAIN_OUTCOME);

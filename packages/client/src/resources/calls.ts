@@ -32,10 +32,25 @@ export interface WaitForCallOptions {
   timeoutMs?: number | undefined;
   /** The first wait between polls; each next one is twice the last, up to 5 s. Default: 1 000. */
   pollIntervalMs?: number | undefined;
+  /**
+   * Called with the call as each poll finds it, when its status is not the one the poll before found (so on the
+   * first poll too): to show progress as it happens. An error it throws ends the wait with that error.
+   */
+  onStatus?: ((call: Call) => void) | undefined;
 }
 
-/** Statuses a call never leaves; `completed` and `failed` are what older responses say. */
-const FINAL_CALL_STATUSES: readonly CallStatus[] = ["ended", "not-connected", "error", "completed", "failed"];
+/**
+ * The statuses a call never leaves, which `calls.waitFor()` stops at: `ended` (it was answered and is over),
+ * `not-connected` (nobody answered) and `error` (it failed), and `completed` and `failed`, which older responses
+ * say for `ended` and `error`. `scheduled` and `in-progress` are not final, nor is a status this version does not
+ * know.
+ */
+export const FINAL_CALL_STATUSES = Object.freeze(["ended", "not-connected", "error", "completed", "failed"] as const);
+
+/** Whether a call in this status is over for good: one of `FINAL_CALL_STATUSES`. */
+export function isFinalCallStatus(status: CallStatus | null | undefined): boolean {
+  return (FINAL_CALL_STATUSES as readonly unknown[]).includes(status);
+}
 
 const UNTIL: FieldSchema = {
   type: "array",
@@ -55,6 +70,7 @@ const WAIT_FOR_OPTIONS: FieldSchema = {
       // Written out: a template at module scope is code a bundler keeps in every bundle, used or not.
       description: "a number of milliseconds from 100 to 2147483647",
     },
+    onStatus: { type: "function" },
   } satisfies Record<keyof WaitForCallOptions, FieldSchema>,
 };
 
@@ -88,10 +104,20 @@ export class Calls extends CallsResource {
       operations.check(WAIT_FOR_CALL, { path: { callId } }, options, WAIT_FOR_OPTIONS);
       checkStatuses(label, options.until);
       const { signal, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS } = options;
+      const { onStatus } = options;
       const stopsAt = [...new Set([...(options.until ?? []), ...FINAL_CALL_STATUSES])];
+      let lastStatus: unknown = NOT_POLLED;
       return pollUntil(
-        (deadline) =>
-          operations.send<Call>(WAIT_FOR_CALL, { path: { callId } }, { signal: joinSignals(signal, deadline) }),
+        async (deadline) => {
+          const sent = await operations.send<Call>(
+            WAIT_FOR_CALL,
+            { path: { callId } },
+            { signal: joinSignals(signal, deadline) },
+          );
+          if (onStatus && sent.data.status !== lastStatus) onStatus(sent.data);
+          lastStatus = sent.data.status;
+          return sent;
+        },
         ({ data }) => stopsAt.includes(data.status),
         {
           label,
@@ -106,6 +132,9 @@ export class Calls extends CallsResource {
     return new APIPromise(sent);
   }
 }
+
+/** The status before the first poll: unlike any a call can have, so the first poll's is always a change. */
+const NOT_POLLED = Symbol("not polled");
 
 /** What a create's error says when the request may have reached the API. */
 const CALL_MAY_BE_PLACED =

@@ -49,6 +49,26 @@ describe("calls.waitFor: when it resolves", () => {
     },
   );
 
+  test("onStatus is told of each status as a poll first finds it, the final one included", async () => {
+    const { sigmamind } = pollingClient("scheduled", "scheduled", "in-progress", "in-progress", "ended");
+    const seen: string[] = [];
+    await sigmamind.calls.waitFor("call-1", { onStatus: (call) => seen.push(`${call.status} ${call.duration}`) });
+    expect(seen).toEqual(["scheduled 1", "in-progress 3", "ended 5"]);
+  });
+
+  test("an error thrown by onStatus ends the wait with it, and no poll follows", async () => {
+    const { sigmamind, requests } = pollingClient("scheduled", "ended");
+    const stop = new Error("stop");
+    await expect(
+      sigmamind.calls.waitFor("call-1", {
+        onStatus: () => {
+          throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    expect(requests).toHaveLength(1);
+  });
+
   test("until adds statuses to stop at", async () => {
     const { sigmamind, requests } = pollingClient("scheduled", "in-progress", "ended");
     await expect(sigmamind.calls.waitFor("call-1", { until: ["in-progress"] })).resolves.toMatchObject({

@@ -1,0 +1,56 @@
+// A test run never writes to the production API. With one kind of key, a suite whose baseUrl or mock URL is
+// missing would otherwise place real phone calls with whatever key the environment holds: the client refuses a
+// write (a create, a delete, any method but a read) aimed at the production API from a test runner, before
+// anything is sent, unless the team says it means it.
+import { readEnv } from "../internal/env.js";
+import { InvalidInputError } from "./errors.js";
+
+/** Where the API lives; the only origin the guard protects. */
+export const PRODUCTION_ORIGIN = "https://api.sigmamind.ai";
+
+/** Set to `1` or `true` to let a test run write to the production API, as `allowLiveWrites: true` does. */
+export const ALLOW_LIVE_WRITES_ENV = "SIGMAMIND_ALLOW_LIVE_WRITES";
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Throws when the request would write to the production API from a test run. */
+export type LiveWriteGuard = (label: string, method: string) => void;
+
+/**
+ * The test runner this process runs in, by what each sets in its workers, with the sign that gave it away:
+ * Vitest (`VITEST`), Jest (`JEST_WORKER_ID`), `node --test` (`NODE_TEST_CONTEXT`, or `--test` in Node's own
+ * arguments), and any runner that sets `NODE_ENV=test`. Undefined outside one, and where there is no environment
+ * (browsers).
+ */
+export function detectTestRunner(): string | undefined {
+  if (readEnv("VITEST")) return "Vitest: VITEST is set";
+  if (readEnv("JEST_WORKER_ID")) return "Jest: JEST_WORKER_ID is set";
+  if (readEnv("NODE_TEST_CONTEXT") || nodeArguments().includes("--test")) return "node --test";
+  if (readEnv("NODE_ENV") === "test") return "NODE_ENV=test";
+  return undefined;
+}
+
+/** The guard for a client on `origin`; undefined when it has nothing to refuse. */
+export function liveWriteGuard(origin: string, allowLiveWrites: boolean): LiveWriteGuard | undefined {
+  if (origin !== PRODUCTION_ORIGIN || allowLiveWrites) return undefined;
+  const optIn = readEnv(ALLOW_LIVE_WRITES_ENV)?.toLowerCase();
+  if (optIn === "1" || optIn === "true") return undefined;
+  const runner = detectTestRunner();
+  if (runner === undefined) return undefined;
+  return (label, method) => {
+    if (READ_METHODS.has(method)) return;
+    throw InvalidInputError.of(
+      label,
+      "baseUrl",
+      `is the production API (${origin}), and this is a test run (${runner}), which never places or deletes real calls; nothing was sent. Test against a fake from @sigmamind/mock: createSandbox() (baseUrl: sandbox.url, fetch: sandbox.fetch), or startSandbox(), sigmamind-mock --sandbox or startMock() with its URL as baseUrl or SIGMAMIND_BASE_URL. To write to the live API from a test run on purpose, pass allowLiveWrites: true or set ${ALLOW_LIVE_WRITES_ENV}=1`,
+    );
+  };
+}
+
+function nodeArguments(): readonly string[] {
+  try {
+    return (globalThis as { process?: { execArgv?: readonly string[] } }).process?.execArgv ?? [];
+  } catch {
+    return [];
+  }
+}
