@@ -101,6 +101,10 @@ describe.each([
     expect(examples.data[0].callId).toBe(SEED_CALL_ID);
     const sandbox = JSON.parse((await npx("calls", "list", "--sandbox", "--format", "json")).stdout);
     expect(sandbox).toMatchObject({ totalCounts: 57, totalPages: 6 });
+    // Placed on the sandbox, whose clock runs a minute a second, and followed until it ends.
+    const placeAndWait = ["--from", "+14155552671", "--to", "+14155550123", "--agent", "agent-1", "--wait"];
+    const waited = await npx("calls", "create", "--sandbox", ...placeAndWait, "--interval", "200", "--format", "json");
+    expect(JSON.parse(waited.stdout)).toMatchObject({ status: "ended" });
   });
 
   test("runs the published MCP server: sigmamind-mcp --sandbox answers an assistant's host over stdio", async () => {

@@ -1,7 +1,10 @@
-// Where the API key comes from: --api-key, --api-key-file (a file, or stdin with "-"), then SIGMAMIND_API_KEY.
-import { open } from "node:fs/promises";
+// Where the API key comes from: --api-key, --api-key-file (a file, or stdin with "-"), a profile named with
+// --profile or SIGMAMIND_PROFILE, SIGMAMIND_API_KEY, then the default profile.
+import { refuseOpenPermissions } from "./config/config-file.js";
+import type { ChosenProfile } from "./config/profile.js";
 import { UsageError } from "./errors.js";
 import type { IOStreams } from "./io-streams.js";
+import { readAtMost } from "./read-at-most.js";
 
 export interface ApiKeyFlags {
   readonly "api-key"?: string | undefined;
@@ -13,6 +16,7 @@ export async function readApiKey(
   flags: ApiKeyFlags,
   env: NodeJS.ProcessEnv,
   io: IOStreams,
+  profile?: ChosenProfile,
 ): Promise<string | undefined> {
   const path = flags["api-key-file"];
   if (flags["api-key"] !== undefined && path !== undefined) {
@@ -25,11 +29,35 @@ export async function readApiKey(
     );
     return fromFlag;
   }
-  if (path !== undefined) return readKeyFile(path, io);
-  return env.SIGMAMIND_API_KEY?.trim() || undefined;
+  if (path !== undefined) return readKeyFile(path, io, "--api-key-file");
+  if (profile?.named) {
+    const fromProfile = await readProfileKey(profile, io);
+    if (fromProfile !== undefined) return fromProfile;
+  }
+  const fromEnvironment = env.SIGMAMIND_API_KEY?.trim();
+  if (fromEnvironment) return fromEnvironment;
+  return profile && !profile.named ? readProfileKey(profile, io) : undefined;
 }
 
-async function readKeyFile(path: string, io: IOStreams): Promise<string> {
+/**
+ * The key in the file a profile names, if it names one. A file others may read is refused, as ssh refuses such a
+ * key: the key in it is no longer only yours.
+ */
+async function readProfileKey(profile: ChosenProfile, io: IOStreams): Promise<string | undefined> {
+  const path = profile.settings["api-key-file"];
+  if (path === undefined) return undefined;
+  const source = `profile "${profile.name}"'s api-key-file`;
+  try {
+    await refuseOpenPermissions(path, source);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${source} cannot be read, "${path}": ${describeReadError(error)}`);
+  }
+  return readKeyFile(path, io, source);
+}
+
+/** `source` is how the user named the file: `--api-key-file`, or a profile's setting. */
+async function readKeyFile(path: string, io: IOStreams, source: string): Promise<string> {
   // The messages name the file, never what it holds.
   if (path === "-") {
     // Typed at a terminal, the key would be echoed on the screen and kept in its scrollback.
@@ -52,15 +80,15 @@ async function readKeyFile(path: string, io: IOStreams): Promise<string> {
   try {
     text = await readAtMost(path, MAX_KEY_FILE_BYTES);
   } catch (error) {
-    throw new UsageError(`--api-key-file cannot read "${path}": ${describeReadError(error)}`);
+    throw new UsageError(`${source} cannot read "${path}": ${describeReadError(error)}`);
   }
   if (text === undefined) {
     throw new UsageError(
-      `--api-key-file "${path}" holds more than ${MAX_KEY_FILE_BYTES} bytes, more than any API key: point it at a file that holds only the key`,
+      `${source} "${path}" holds more than ${MAX_KEY_FILE_BYTES} bytes, more than any API key: point it at a file that holds only the key`,
     );
   }
   const key = text.trim();
-  if (!key) throw new UsageError(`--api-key-file "${path}" is empty: put the API key in it`);
+  if (!key) throw new UsageError(`${source} "${path}" is empty: put the API key in it`);
   return key;
 }
 
@@ -69,24 +97,6 @@ async function readKeyFile(path: string, io: IOStreams): Promise<string> {
  * (or /dev/zero), which is refused before it fills memory.
  */
 export const MAX_KEY_FILE_BYTES = 4_096;
-
-/** The file's text, or undefined when it holds more than `maxBytes`, of which no more than one byte past is read. */
-async function readAtMost(path: string, maxBytes: number): Promise<string | undefined> {
-  const file = await open(path, "r");
-  try {
-    const buffer = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > maxBytes) return undefined;
-    }
-    return buffer.toString("utf8", 0, length);
-  } finally {
-    await file.close();
-  }
-}
 
 function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

@@ -73,7 +73,9 @@ async function startFake(kind: FakeApi): Promise<{ url: string; stop(): Promise<
       `${flag} needs a newer @sigmamind/mock, whose installed version has no ${kind === "sandbox" ? "startSandbox" : "startMock"}: ${install}`,
     );
   }
-  return start().catch((error: unknown) => {
+  // The sandbox's clock runs a minute a second, so a call placed on it ends within seconds for `--wait`.
+  const started = kind === "sandbox" ? mock.startSandbox({ clock: "real", speed: 60 }) : mock.startMock();
+  return started.catch((error: unknown) => {
     // --mock runs Stoplight Prism, an optional peer dependency of @sigmamind/mock; --sandbox does not.
     if (!(error instanceof mock.MockStartError && isModuleNotFound(error.cause))) throw error;
     throw new UsageError(

@@ -45,7 +45,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     tokens: true,
   });
   // An option no command knows, before the command words, would take the next word for the command
-  // (`--profile prod calls list` is not the command "prod"): it is named for what it is.
+  // (`--region eu calls list` is not the command "prod"): it is named for what it is.
   const firstWord = lenient.tokens.findIndex((token) => token.kind === "positional");
   const unknownBefore = lenient.tokens.find(
     (token, at) => token.kind === "option" && !(token.name in everyFlag()) && (firstWord === -1 || at < firstWord),

@@ -22,11 +22,38 @@ export class CancelledError extends Error {
   override name = "CancelledError";
 }
 
-/** 3 tells a script that nothing was sent, where 1 may mean a request failed after reaching the server. */
-export const ExitCode = { ok: 0, failure: 1, usage: 2, cancelled: 3 } as const;
+/**
+ * An outcome the command has already explained, with an exit status of its own: a call `calls wait` saw end
+ * without connecting, a wait that ran out of time, a setting `config get` found unset.
+ */
+export class OutcomeError extends Error {
+  override name = "OutcomeError";
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * 3 tells a script that nothing was sent, where 1 may mean a request failed after reaching the server. 4 and 5
+ * are what `calls wait` and `calls create --wait` saw: a call that ended without connecting or failed, and a call
+ * still going when the wait ran out; 130 is a wait stopped with Ctrl-C, as a shell reports an interrupted command.
+ */
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  cancelled: 3,
+  callNotConnected: 4,
+  waitTimedOut: 5,
+  interrupted: 130,
+} as const;
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof BrokenPipeError) return ExitCode.ok;
+  if (error instanceof OutcomeError) return error.exitCode;
   if (error instanceof CancelledError) return ExitCode.cancelled;
   // The client refuses a bad value before sending anything (an agent id over 64 characters): for a CLI, that is
   // a value the user typed.
@@ -50,7 +77,12 @@ export function describeFailure(error: unknown, context: FailureContext): string
   if (exitCodeFor(error) === ExitCode.usage) line += ` Run '${context.commandPath} --help' for usage.`;
   else if (error instanceof APIError && error.requestId) line += ` Request id: ${error.requestId}.`;
   else if (
-    !(error instanceof SigmaMindError || error instanceof CancelledError || error instanceof IncompleteListingError) &&
+    !(
+      error instanceof SigmaMindError ||
+      error instanceof CancelledError ||
+      error instanceof IncompleteListingError ||
+      error instanceof OutcomeError
+    ) &&
     !context.debug
   ) {
     line += " Run again with --debug for details.";

@@ -1,6 +1,7 @@
 // The flags every command takes: where the API is, how to authenticate, how hard to try, how much to say.
 import { readApiKey } from "./api-key.js";
 import type { FlagSpecs, FlagValues } from "./commands/command.js";
+import { chooseProfile } from "./config/profile.js";
 import { UsageError } from "./errors.js";
 import { parseSwitch, parseWholeNumber } from "./flag-values.js";
 import type { IOStreams } from "./io-streams.js";
@@ -15,6 +16,12 @@ export const GLOBAL_FLAGS = {
     type: "string",
     valueName: "PATH",
     description: 'read the API key from a file, or from stdin with "-"',
+  },
+  profile: {
+    type: "string",
+    valueName: "NAME",
+    description:
+      'use the base URL and key file of this profile of the config file (default: $SIGMAMIND_PROFILE, then "default")',
   },
   "base-url": {
     type: "string",
@@ -74,9 +81,17 @@ export async function connectionSettings(
       throw new UsageError(`--${fake} and --base-url cannot be used together: --${fake} serves its own URL`);
     }
   }
+  // A fake takes any key and serves its own URL: no profile applies, and none is read.
+  const profile = flags.sandbox || flags.mock ? undefined : await chooseProfile(flags.profile, env);
+  const fromProfile = profile?.settings["base-url"];
   return {
-    apiKey: await readApiKey(flags, env, io),
-    baseUrl: flags["base-url"] ?? (env.SIGMAMIND_BASE_URL?.trim() || undefined),
+    apiKey: await readApiKey(flags, env, io, profile),
+    // Flags, then a profile named for this run, then the environment, then the default profile.
+    baseUrl:
+      flags["base-url"] ??
+      (profile?.named ? fromProfile : undefined) ??
+      (env.SIGMAMIND_BASE_URL?.trim() || undefined) ??
+      fromProfile,
     allowInsecureHttp:
       flags["allow-insecure-http"] === true ||
       parseSwitch("SIGMAMIND_ALLOW_INSECURE_HTTP", env.SIGMAMIND_ALLOW_INSECURE_HTTP) === true,

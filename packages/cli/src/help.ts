@@ -4,8 +4,10 @@ import type { Command, FlagSpecs } from "./commands/command.js";
 import { GLOBAL_FLAGS } from "./global-flags.js";
 
 const FOOTER = [
-  "Exit status: 0 success, 1 API or network error, 2 usage error, 3 not confirmed at the prompt (nothing sent).",
-  "Environment: SIGMAMIND_API_KEY, SIGMAMIND_BASE_URL, SIGMAMIND_ALLOW_INSECURE_HTTP.",
+  "Exit status: 0 success, 1 API or network error, 2 usage error, 3 not confirmed at the prompt (nothing sent);",
+  "calls wait and create --wait: 4 the call ended not connected or failed, 5 the wait ran out, 130 stopped with Ctrl-C.",
+  "Environment: SIGMAMIND_API_KEY, SIGMAMIND_BASE_URL, SIGMAMIND_PROFILE, SIGMAMIND_CONFIG_DIR,",
+  "SIGMAMIND_ALLOW_INSECURE_HTTP.",
 ];
 
 export function programHelp(): string {

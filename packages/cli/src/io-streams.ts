@@ -18,6 +18,11 @@ export interface IOStreams {
    * Ctrl-C. Only for a terminal: see confirm.ts.
    */
   ask(question: string): Promise<string>;
+  /**
+   * Runs `work` with a signal that Ctrl-C (SIGINT) aborts, so a long wait can stop cleanly and say so instead of
+   * the process dying mid-line. Outside it, Ctrl-C ends the process as usual.
+   */
+  interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 export interface TextOutput {
@@ -43,6 +48,16 @@ export function processIOStreams(): IOStreams {
       return Buffer.concat(chunks).toString("utf8");
     },
     ask: askOnTerminal,
+    interruptible: async (work) => {
+      const interrupted = new AbortController();
+      const onInterrupt = () => interrupted.abort();
+      process.on("SIGINT", onInterrupt);
+      try {
+        return await work(interrupted.signal);
+      } finally {
+        process.off("SIGINT", onInterrupt);
+      }
+    },
   };
 }
 

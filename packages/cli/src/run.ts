@@ -1,5 +1,5 @@
 // One run of sigmamind: read the command line, run the command, and turn the outcome into an exit status.
-import { openConnection } from "./client.js";
+import { type Connection, openConnection } from "./client.js";
 import { CommandLineError, parseCommandLine } from "./command-line.js";
 import { commandOf, PROGRAM } from "./command-tree.js";
 import { describeFailure, ExitCode, exitCodeFor } from "./errors.js";
@@ -16,19 +16,30 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
       return ExitCode.ok;
     }
     commandPath = invocation.commandPath;
-    const settings = await connectionSettings(invocation.globals, env, io);
-    if (settings.apiKey) secrets.push(settings.apiKey);
-    const connection = openConnection(settings, io.stderr);
+    const { globals } = invocation;
+    // Read when a command first needs the API, not before: `config` and `completion` never do, so a broken
+    // profile cannot stop `sigmamind config set` from mending it.
+    let connection: Connection | undefined;
+    const connect = async () => {
+      if (!connection) {
+        const settings = await connectionSettings(globals, env, io);
+        if (settings.apiKey) secrets.push(settings.apiKey);
+        connection = openConnection(settings, io.stderr);
+      }
+      return connection.client();
+    };
     try {
       await invocation.command.run({
         flags: invocation.flags,
+        globals,
         args: invocation.args,
-        connect: connection.client,
+        connect,
         io,
-        usingMock: settings.fake !== undefined,
+        env,
+        usingMock: globals.sandbox === true || globals.mock === true,
       });
     } finally {
-      await connection.close();
+      await connection?.close();
     }
     return ExitCode.ok;
   } catch (error) {

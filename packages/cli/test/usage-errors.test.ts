@@ -20,8 +20,8 @@ describe("usage errors exit 2 with one line on stderr naming the problem and the
     [["calls", "list", "--bogus"], /unknown option --bogus.*'sigmamind calls list --help'/],
     [["--bogus", "calls", "list"], /unknown option --bogus/],
     // An unknown option before the command takes the word after it as its value, not as the command.
-    [["--profile", "prod", "calls", "list"], /^sigmamind: unknown option --profile\. Run 'sigmamind --help'/],
-    [["--profile=prod", "calls", "list"], /^sigmamind: unknown option --profile\. Run 'sigmamind --help'/],
+    [["--region", "eu", "calls", "list"], /^sigmamind: unknown option --region\. Run 'sigmamind --help'/],
+    [["--region=eu", "calls", "list"], /^sigmamind: unknown option --region\. Run 'sigmamind --help'/],
     [["calls", "list", "-x"], /unknown option -x/],
     [["calls", "list", "--var", "a=b"], /unknown option --var/],
     [["calls", "list", "--size", "abc"], /--size must be a whole number 1 or more, got "abc"/],

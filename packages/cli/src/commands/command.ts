@@ -1,6 +1,7 @@
 // What every command declares: its flags (read by util.parseArgs and listed by --help), its positional
 // arguments, and what it does with them.
 import type { SigmaMind } from "@sigmamind/client";
+import type { GlobalFlagValues } from "../global-flags.js";
 import type { IOStreams } from "../io-streams.js";
 
 export interface FlagSpec {
@@ -25,6 +26,10 @@ export type FlagValues<Specs extends FlagSpecs> = {
 
 export interface CommandContext<Specs extends FlagSpecs> {
   readonly flags: FlagValues<Specs>;
+  /** The global flags, as given: `--profile` for `config`. */
+  readonly globals: GlobalFlagValues;
+  /** The environment the run was given (the config folder, SIGMAMIND_PROFILE). */
+  readonly env: NodeJS.ProcessEnv;
   /** Positional arguments after the command's name, as many as it declares. */
   readonly args: readonly string[];
   /** The client for the API or the mock; opened on first use, after the flags have been checked. */

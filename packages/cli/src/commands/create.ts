@@ -4,11 +4,13 @@ import { checkWithoutSending } from "../check-without-sending.js";
 import { confirm } from "../confirm.js";
 import { UsageError } from "../errors.js";
 import { parseChoice, parsePhoneNumber, parseVariables } from "../flag-values.js";
-import { writeJson } from "../output/json.js";
+import { followCall } from "../follow-call.js";
+import { jsonText, writeJson } from "../output/json.js";
 import { assertPrintable } from "../output/printable.js";
 import { writeRequest } from "../output/request.js";
 import { formatCallDetails } from "../output/table.js";
 import { defineCommand } from "./command.js";
+import { WAIT_FLAGS, WAIT_FORMATS, waitSettings } from "./wait.js";
 
 export const createCommand = defineCommand({
   name: "create",
@@ -26,7 +28,16 @@ export const createCommand = defineCommand({
       valueName: "NAME=VALUE",
       description: "a variable for the agent's prompt, sent as a string; repeat for more",
     },
-    format: { type: "string", valueName: "F", description: "table (default) or json" },
+    format: {
+      type: "string",
+      valueName: "F",
+      description: "table (default) or json; with --wait also ndjson, and json is then the call once it has ended",
+    },
+    wait: {
+      type: "boolean",
+      description: "then follow the call until it ends, as calls wait does, with its exit statuses",
+    },
+    ...WAIT_FLAGS,
     yes: {
       type: "boolean",
       short: "y",
@@ -38,9 +49,17 @@ export const createCommand = defineCommand({
     "sigmamind calls create --from +14155552671 --to +14155550123 --agent D5D0p7TUs66TTAEAx --var customer_name=Michael",
     "sigmamind calls create --from +14155552671 --to +14155550123 --agent D5D0p7TUs66TTAEAx --dry-run",
     "sigmamind calls create --from +14155552671 --to +14155550123 --agent D5D0p7TUs66TTAEAx --yes  # in a script",
+    "sigmamind calls create --from +14155552671 --to +14155550123 --agent D5D0p7TUs66TTAEAx --wait",
   ],
   async run({ flags, connect, io, usingMock }) {
-    const format = parseChoice("--format", flags.format, ["table", "json"]) ?? "table";
+    const format = parseChoice("--format", flags.format, flags.wait ? WAIT_FORMATS : ["table", "json"]) ?? "table";
+    if (flags.wait && flags["dry-run"]) {
+      throw new UsageError("--wait and --dry-run cannot be used together: a dry run places no call to wait for");
+    }
+    if (!flags.wait && (flags.interval !== undefined || flags["wait-timeout"] !== undefined)) {
+      throw new UsageError(`${flags.interval !== undefined ? "--interval" : "--wait-timeout"} needs --wait`);
+    }
+    const wait = flags.wait ? waitSettings(flags) : undefined;
     const dynamicVariables = parseVariables("--var", flags.var);
     const params: CreateCallParams = {
       fromPhoneNumber: parsePhoneNumber("--from", required("--from", flags.from)),
@@ -53,7 +72,8 @@ export const createCommand = defineCommand({
 
     if (flags["dry-run"]) {
       await checkParams();
-      await writeRequest(io.stdout, format, {
+      // ndjson comes only with --wait, which a dry run refuses above.
+      await writeRequest(io.stdout, format === "json" ? "json" : "table", {
         method: "POST",
         url: `${client.baseUrl}/v1/calls`,
         headers: { "Content-Type": "application/json", "X-API-Key": REDACTED },
@@ -74,7 +94,14 @@ export const createCommand = defineCommand({
     }
     const call = await client.calls.create(params);
     assertPrintable(call);
-    await (format === "json" ? writeJson(io.stdout, call) : io.stdout.write(formatCallDetails(call)));
+    if (!wait) {
+      await (format === "json" ? writeJson(io.stdout, call) : io.stdout.write(formatCallDetails(call)));
+      return;
+    }
+    // With --wait, json is the call once it has ended: one document for a script to read.
+    if (format === "table") await io.stdout.write(`${formatCallDetails(call)}\n`);
+    if (format === "ndjson") await io.stdout.write(`${jsonText(call)}\n`);
+    await followCall(client, call.callId, io, { format, ...wait, shown: call });
   },
 });
 

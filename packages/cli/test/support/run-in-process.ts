@@ -15,6 +15,8 @@ export interface InProcessOptions {
   readonly stdin?: string;
   /** The lines typed at the prompts, in order; once they run out, end of input. */
   readonly answers?: readonly string[];
+  /** Stands for Ctrl-C during a wait: aborting it is pressing Ctrl-C. Default: never pressed. */
+  readonly interrupt?: AbortSignal;
 }
 
 export interface InProcessResult extends CliResult {
@@ -52,6 +54,7 @@ export async function runInProcess(args: readonly string[], options: InProcessOp
       stderr += question;
       return answers.shift() ?? "";
     },
+    interruptible: (work) => work(options.interrupt ?? new AbortController().signal),
   };
   const env = Object.fromEntries(
     Object.entries({ SIGMAMIND_API_KEY: API_KEY, ...options.env }).filter(([, value]) => value !== undefined),

@@ -1,0 +1,121 @@
+// The CLI's config file: named profiles, each a base URL and the file that holds its key, in the platform's config
+// folder. It can point the CLI at an API with a key, so it is refused when others may read or change it, as ssh
+// refuses such a key, and it is only ever replaced whole: a failed write leaves the old file as it was.
+import { chmod, mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { UsageError } from "../errors.js";
+import { readAtMost } from "../read-at-most.js";
+
+/** What a profile may set, by the name `sigmamind config set` takes. */
+export const PROFILE_KEYS = ["base-url", "api-key-file"] as const;
+export type ProfileKey = (typeof PROFILE_KEYS)[number];
+export type Profile = { readonly [Key in ProfileKey]?: string };
+
+export interface Config {
+  readonly profiles: Readonly<Record<string, Profile>>;
+}
+
+/** The profile used when none is named with --profile or SIGMAMIND_PROFILE. */
+export const DEFAULT_PROFILE = "default";
+
+/** Far more than any set of profiles: a bigger file is something else, refused before it fills memory. */
+const MAX_CONFIG_BYTES = 65_536;
+
+/**
+ * Where the config file lives: `SIGMAMIND_CONFIG_DIR` if set; on Windows `%APPDATA%\sigmamind`; elsewhere
+ * `$XDG_CONFIG_HOME/sigmamind`, else `~/.config/sigmamind` (as gh and the Stripe CLI keep theirs, on macOS too).
+ */
+export function configPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  const home = () => env.HOME || env.USERPROFILE || homedir();
+  const directory =
+    env.SIGMAMIND_CONFIG_DIR?.trim() ||
+    (platform === "win32"
+      ? join(env.APPDATA || join(home(), "AppData", "Roaming"), "sigmamind")
+      : join(env.XDG_CONFIG_HOME?.trim() || join(home(), ".config"), "sigmamind"));
+  return join(directory, "config.json");
+}
+
+/**
+ * Refuses a file that group or others may read or write (`what` names it in the message), with the `chmod` that
+ * fixes it. Windows has no such mode bits, so nothing is checked there.
+ */
+export async function refuseOpenPermissions(path: string, what: string): Promise<void> {
+  if (process.platform === "win32") return;
+  const { mode } = await stat(path);
+  const open = mode & 0o077;
+  if (open === 0) return;
+  throw new UsageError(
+    `${what} "${path}" can be ${open & 0o044 ? "read" : "changed"} by other users (permissions ${(mode & 0o777).toString(8).padStart(4, "0")}), so it is not used: run chmod 600 "${path}"`,
+  );
+}
+
+/** The config file's profiles; none when there is no file yet. */
+export async function readConfig(path: string): Promise<Config> {
+  let text: string;
+  try {
+    await refuseOpenPermissions(path, "the config file");
+    const read = await readAtMost(path, MAX_CONFIG_BYTES);
+    if (read === undefined) {
+      throw new UsageError(
+        `the config file "${path}" is larger than ${MAX_CONFIG_BYTES} bytes: it is not one sigmamind wrote`,
+      );
+    }
+    text = read;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { profiles: {} };
+    throw error;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(
+      `the config file "${path}" is not JSON (${(error as Error).message}): fix it, or remove it and set the profiles again with sigmamind config set`,
+    );
+  }
+  return checkConfig(parsed, path);
+}
+
+/** Writes the whole file anew, readable by its owner only, through a temporary file renamed over the old one. */
+export async function writeConfig(path: string, config: Config): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    const file = await open(temporary, "w", 0o600);
+    try {
+      await file.writeFile(`${JSON.stringify(config, null, 2)}\n`);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    // The mode given to open() is narrowed by the umask, never widened; set exactly.
+    await chmod(temporary, 0o600);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+function checkConfig(value: unknown, path: string): Config {
+  const fix = `fix "${path}", or remove it and set the profiles again with sigmamind config set`;
+  const profiles = (value as { profiles?: unknown } | null)?.profiles ?? {};
+  if (typeof value !== "object" || value === null || typeof profiles !== "object" || Array.isArray(profiles)) {
+    throw new UsageError(`the config file holds no "profiles" object: ${fix}`);
+  }
+  for (const [name, profile] of Object.entries(profiles as Record<string, unknown>)) {
+    if (typeof profile !== "object" || profile === null || Array.isArray(profile)) {
+      throw new UsageError(`profile "${name}" in the config file is not an object: ${fix}`);
+    }
+    for (const [key, setting] of Object.entries(profile)) {
+      if (!(PROFILE_KEYS as readonly string[]).includes(key)) {
+        throw new UsageError(
+          `profile "${name}" in the config file sets "${key}", which is not one of ${PROFILE_KEYS.join(", ")}: ${fix}`,
+        );
+      }
+      if (typeof setting !== "string") throw new UsageError(`profile "${name}"'s ${key} is not a string: ${fix}`);
+    }
+  }
+  return { profiles: profiles as Record<string, Profile> };
+}
