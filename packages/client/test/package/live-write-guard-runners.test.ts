@@ -32,10 +32,14 @@ describe("the live-write guard, in each runner", () => {
   });
 
   test("Jest", async () => {
-    const { stderr } = await run(bin("jest"), ["--rootDir", fixtures, "--testMatch", "**/guard.jest.test.cjs", "--ci"], {
-      cwd: fixtures,
-      env: cleanEnv(),
-    });
+    const { stderr } = await run(
+      bin("jest"),
+      ["--rootDir", fixtures, "--testMatch", "**/guard.jest.test.cjs", "--ci"],
+      {
+        cwd: fixtures,
+        env: cleanEnv(),
+      },
+    );
     // Jest reports on stderr.
     expect(stderr).toMatch(/Tests:\s+1 passed, 1 total/);
   });

@@ -32,7 +32,9 @@ describe("a client on the production API, in a test run", () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ operation: "calls.create", field: "baseUrl", mayHaveTakenEffect: false });
     const { message } = error as InvalidInputError;
-    expect(message).toMatch(/^calls\.create: baseUrl is the production API \(https:\/\/api\.sigmamind\.ai\), and this is a test run \(Vitest: VITEST is set\)/);
+    expect(message).toMatch(
+      /^calls\.create: baseUrl is the production API \(https:\/\/api\.sigmamind\.ai\), and this is a test run \(Vitest: VITEST is set\)/,
+    );
     expect(message).toContain("nothing was sent");
     expect(message).toContain("createSandbox()");
     expect(message).toContain("allowLiveWrites: true");
@@ -63,7 +65,10 @@ describe("a client on the production API, in a test run", () => {
       vi.stubEnv("SIGMAMIND_ALLOW_LIVE_WRITES", value);
       const { client, requests } = productionClient();
       await client.calls.delete("call-1");
-      expect(requests.map((request) => request.method), value).toEqual(["DELETE"]);
+      expect(
+        requests.map((request) => request.method),
+        value,
+      ).toEqual(["DELETE"]);
     }
   });
 
@@ -85,7 +90,10 @@ test("a client on any other address writes in a test run: a sandbox, a mock, ano
   for (const baseUrl of ["http://127.0.0.1:4010", "https://sandbox.sigmamind.invalid", "https://staging.example.com"]) {
     const { fetch, requests } = fakeFetch(answers);
     await new SigmaMind({ apiKey: "test-key", baseUrl, fetch }).calls.create(NEW_CALL);
-    expect(requests.map((request) => request.url), baseUrl).toEqual([`${baseUrl}/v1/calls`]);
+    expect(
+      requests.map((request) => request.url),
+      baseUrl,
+    ).toEqual([`${baseUrl}/v1/calls`]);
   }
 });
 
