@@ -13,8 +13,11 @@ export const ALLOW_LIVE_WRITES_ENV = "SIGMAMIND_ALLOW_LIVE_WRITES";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Throws when the request would write to the production API from a test run. */
-export type LiveWriteGuard = (label: string, method: string) => void;
+/**
+ * A rejection when the request would write to the production API from a test run; undefined, at no cost, when
+ * it would not.
+ */
+export type LiveWriteGuard = (label: string, method: string) => Promise<never> | undefined;
 
 /**
  * The test runner this process runs in, by what each sets in its workers, with the sign that gave it away:
@@ -38,12 +41,10 @@ export function liveWriteGuard(origin: string, allowLiveWrites: boolean): LiveWr
   const runner = detectTestRunner();
   if (runner === undefined) return undefined;
   return (label, method) => {
-    if (READ_METHODS.has(method)) return;
-    throw InvalidInputError.of(
-      label,
-      "baseUrl",
-      `is the production API (${origin}), and this is a test run (${runner}), which never places or deletes real calls; nothing was sent. Test against a fake from @sigmamind/mock: createSandbox() (baseUrl: sandbox.url, fetch: sandbox.fetch), or startSandbox(), sigmamind-mock --sandbox or startMock() with its URL as baseUrl or SIGMAMIND_BASE_URL. To write to the live API from a test run on purpose, pass allowLiveWrites: true or set ${ALLOW_LIVE_WRITES_ENV}=1`,
-    );
+    if (READ_METHODS.has(method)) return undefined;
+    return import("./live-write-refusal.js").then(({ liveWriteProblem }) => {
+      throw InvalidInputError.of(label, "baseUrl", liveWriteProblem(origin, runner, ALLOW_LIVE_WRITES_ENV));
+    });
   };
 }
 

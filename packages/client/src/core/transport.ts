@@ -149,7 +149,8 @@ interface AttemptState {
 export function createTransport(config: TransportConfig): Transport {
   return async (request, send) => {
     const { method, label, signal: userSignal } = request;
-    config.liveWriteGuard?.(label, method);
+    const refused = config.liveWriteGuard?.(label, method);
+    if (refused) await refused;
     const uncertainOutcome = isSafeToRepeat(method)
       ? undefined
       : (request.uncertainOutcome ?? GENERIC_UNCERTAIN_OUTCOME);
