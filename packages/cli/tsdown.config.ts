@@ -11,7 +11,8 @@ export default defineConfig({
   clean: true,
   // @sigmamind/error-text is private, so users could not install it: tsdown bundles it, as it bundles what is not
   // a dependency or peerDependency. The tarball test checks that no published file imports it.
-  deps: { alwaysBundle: ["@sigmamind/error-text"] },
+  // jq-wasm (jq, with its WebAssembly inside a 1.3 MB module) stays a dependency, imported only when --jq is given.
+  deps: { alwaysBundle: ["@sigmamind/error-text"], neverBundle: [/^jq-wasm(\/|$)/] },
   // What of other packages dist inlines, with their licenses: none today, and a test keeps it so or noticed.
   copy: [{ from: "THIRD-PARTY-NOTICES.md" }],
 });

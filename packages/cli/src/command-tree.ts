@@ -1,6 +1,7 @@
 // The commands sigmamind knows, grouped by the API resource they act on: a command for every operation of the spec
 // (its operation table, generated into src/generated/operations.ts), the hand-written one where there is one.
 import type { Command } from "./commands/command.js";
+import { COMPLETION_COMMANDS } from "./commands/completion.js";
 import { configGetCommand, configListCommand, configSetCommand } from "./commands/config.js";
 import { createCommand } from "./commands/create.js";
 import { deleteCommand } from "./commands/delete.js";
@@ -45,6 +46,11 @@ const LOCAL_GROUPS: readonly CommandGroup[] = [
     name: "config",
     summary: "read and set the profiles of the config file",
     commands: [configListCommand as Command, configGetCommand as Command, configSetCommand as Command],
+  },
+  {
+    name: "completion",
+    summary: "print the script that makes bash, zsh or fish complete sigmamind's commands, flags and values",
+    commands: COMPLETION_COMMANDS,
   },
 ];
 

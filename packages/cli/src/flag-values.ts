@@ -49,6 +49,34 @@ export function parseChoice<const Choice extends string>(
 }
 
 /**
+ * Comma-separated names from `known`, in the order given: `--fields callId,status`. Spaces around a name are
+ * dropped. No name, an empty one, an unknown one or one given twice is refused, naming the known ones.
+ */
+export function parseFieldNames<const Name extends string>(
+  flag: string,
+  text: string | undefined,
+  known: readonly Name[],
+): Name[] | undefined {
+  if (text === undefined) return undefined;
+  const knownList = known.join(", ");
+  if (text.trim() === "") throw new UsageError(`${flag} needs at least one field: ${knownList}`);
+  const names = text.split(",").map((name) => name.trim());
+  if (names.includes("")) throw new UsageError(`${flag} has an empty name in "${text}"; the fields are ${knownList}`);
+  const unknown = names.filter((name) => !(known as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    const described = unknown.map((name) => {
+      const meant = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+      return meant === undefined ? `"${name}"` : `"${name}" (did you mean "${meant}"?)`;
+    });
+    const which = unknown.length === 1 ? "an unknown field" : "unknown fields";
+    throw new UsageError(`${flag} has ${which} ${described.join(", ")}; the fields are ${knownList}`);
+  }
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated !== undefined) throw new UsageError(`${flag} names "${repeated}" twice`);
+  return names as Name[];
+}
+
+/**
  * `--var name=value` pairs as an object. Values stay strings: a prompt variable is text, and guessing
  * numbers would turn a customer id "007" into 7. The first "=" splits, so a value may contain "=".
  */

@@ -2,11 +2,14 @@
 import { type Connection, openConnection } from "./client.js";
 import { CommandLineError, parseCommandLine } from "./command-line.js";
 import { commandOf, PROGRAM } from "./command-tree.js";
+import { COMPLETE_COMMAND, writeCompletions } from "./completion/complete-command.js";
 import { describeFailure, ExitCode, exitCodeFor } from "./errors.js";
 import { apiKeysIn, connectionSettings } from "./global-flags.js";
 import type { IOStreams } from "./io-streams.js";
 
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, io: IOStreams): Promise<number> {
+  // The completion scripts' hidden command is in no group of the command tree, so no help lists it.
+  if (argv[0] === COMPLETE_COMMAND) return writeCompletions(argv.slice(1), env, io);
   let commandPath = PROGRAM;
   const secrets = apiKeysIn(argv, env);
   try {

@@ -10,6 +10,11 @@ export interface FlagSpec {
   readonly short?: string;
   /** Placeholder shown after the flag in --help, such as "N". */
   readonly valueName?: string;
+  /**
+   * The values it takes, where they are a fixed few (--format): shell completion offers them, and the command
+   * hands the same list to parseChoice, so the two cannot differ.
+   */
+  readonly choices?: readonly string[];
   readonly description: string;
 }
 

@@ -61,8 +61,10 @@ export const configGetCommand = defineCommand({
   },
 });
 
+const LIST_FORMATS = ["table", "json"] as const;
+
 const LIST_FLAGS = {
-  format: { type: "string", valueName: "F", description: "table (default) or json" },
+  format: { type: "string", valueName: "F", choices: LIST_FORMATS, description: "table (default) or json" },
 } as const satisfies FlagSpecs;
 
 export const configListCommand = defineCommand({
@@ -72,7 +74,7 @@ export const configListCommand = defineCommand({
   flags: LIST_FLAGS,
   examples: ["sigmamind config list", "sigmamind config list --format json"],
   async run({ flags, env, io }: CommandContext<typeof LIST_FLAGS>) {
-    const format = parseChoice("--format", flags.format, ["table", "json"]) ?? "table";
+    const format = parseChoice("--format", flags.format, LIST_FORMATS) ?? "table";
     const path = configPath(env);
     const config = await readConfig(path);
     if (format === "json") return io.stdout.write(`${jsonText(config, 2)}\n`);

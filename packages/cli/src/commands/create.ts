@@ -31,6 +31,7 @@ export const createCommand = defineCommand({
     format: {
       type: "string",
       valueName: "F",
+      choices: WAIT_FORMATS,
       description: "table (default) or json; with --wait also ndjson, and json is then the call once it has ended",
     },
     wait: {

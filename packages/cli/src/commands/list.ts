@@ -5,9 +5,11 @@ import {
   KNOWN_CALL_STATUSES,
 } from "@sigmamind/client";
 import { IncompleteListingError } from "../errors.js";
-import { noteUnknownValue, parseChoice, parseWholeNumber } from "../flag-values.js";
-import type { CallWriter } from "../output/call-writer.js";
+import { noteUnknownValue, parseWholeNumber } from "../flag-values.js";
+import { type CallFieldName, callJson } from "../output/call-fields.js";
+import type { CallWriter, CallWriterOptions } from "../output/call-writer.js";
 import { csvWriter } from "../output/csv.js";
+import { jqCallWriter } from "../output/jq-filter.js";
 import { jsonArrayWriter, writeJson } from "../output/json.js";
 import { ndjsonWriter } from "../output/ndjson.js";
 import { assertPrintable } from "../output/printable.js";
@@ -16,11 +18,12 @@ import type { Sink } from "../output/sink.js";
 import { tableWriter } from "../output/table.js";
 import { terminalSafe } from "../output/terminal-text.js";
 import { defineCommand } from "./command.js";
+import { OUTPUT_SHAPING_FLAGS, readOutputShaping } from "./output-shaping.js";
 
 const FORMATS = ["table", "json", "ndjson", "csv"] as const;
 type Format = (typeof FORMATS)[number];
 
-const WRITERS: Record<Format, (sink: Sink, stdoutIsTerminal: boolean) => CallWriter> = {
+const WRITERS: Record<Format, (sink: Sink, options: CallWriterOptions) => CallWriter> = {
   table: tableWriter,
   json: jsonArrayWriter,
   ndjson: ndjsonWriter,
@@ -45,16 +48,24 @@ export const listCommand = defineCommand({
     page: { type: "string", valueName: "N", description: "page to show, or to start --all from, counting from 0" },
     size: { type: "string", valueName: "N", description: "calls per page (default: the server's)" },
     all: { type: "boolean", description: "every call of every page, streamed as it arrives" },
-    format: { type: "string", valueName: "F", description: "table (default), json, ndjson or csv" },
+    format: { type: "string", valueName: "F", choices: FORMATS, description: "table (default), json, ndjson or csv" },
+    fields: OUTPUT_SHAPING_FLAGS.fields,
+    jq: {
+      ...OUTPUT_SHAPING_FLAGS.jq,
+      description: `${OUTPUT_SHAPING_FLAGS.jq.description}; with --all or --format ndjson, run on each call`,
+    },
   },
   examples: [
     "sigmamind calls list --status ended --size 50",
     "sigmamind calls list --all --format csv > calls.csv",
     "sigmamind calls list --all --format ndjson | jq -r .callId",
+    "sigmamind calls list --fields callId,status,duration --format csv",
+    "sigmamind calls list --jq '.data[] | select(.duration > 60) | .callId'",
+    "sigmamind calls list --all --fields callId,agentName --jq 'select(.agentName == \"Ada\") | .callId'",
   ],
   async run({ flags, connect, io }) {
-    const { stdout } = io;
-    const format = parseChoice("--format", flags.format, FORMATS) ?? "table";
+    const { stdout, stdoutIsTerminal } = io;
+    const { format, fields, jq } = await readOutputShaping(flags, FORMATS, stdoutIsTerminal);
     const params = {
       ...(flags.status !== undefined && { status: flags.status }),
       ...(flags.page !== undefined && { page: parseWholeNumber("--page", flags.page, { min: 0 }) }),
@@ -62,12 +73,14 @@ export const listCommand = defineCommand({
     };
     if (flags.status !== undefined) noteUnknownValue(io, "--status", flags.status, KNOWN_CALL_STATUSES);
     const client = await connect();
+    const writerOf = (): CallWriter =>
+      jq ? jqCallWriter(stdout, jq, fields) : WRITERS[format](stdout, { stdoutIsTerminal, fields });
 
     if (flags.all) {
       // An incomplete listing ends the run with status 1 once what was received is written, so that a script
       // writing `--all` to a file learns the file is not the whole list.
       const calls = client.calls.list(params, { prefetchPages: PREFETCH_PAGES, onIncomplete: "throw" });
-      const writer = WRITERS[format](stdout, io.stdoutIsTerminal);
+      const writer = writerOf();
       const { written, incomplete } = await writeEveryCall(calls, writer, progressReporter(io));
       if (format === "table") await note(io, countOfCalls(written));
       if (incomplete) throw new IncompleteListingError(`${incomplete.message} Every call received was written.`);
@@ -77,8 +90,11 @@ export const listCommand = defineCommand({
     const page = await client.calls.list(params);
     // The whole page is checked before any of it is written: its output is whole or absent.
     for (const call of page.data) assertPrintable(call);
-    if (format === "json") return writeJson(stdout, envelopeOf(page));
-    const writer = WRITERS[format](stdout, io.stdoutIsTerminal);
+    if (format === "json") {
+      const envelope = envelopeOf(page, fields);
+      return jq ? jq.write(stdout, envelope) : writeJson(stdout, envelope);
+    }
+    const writer = writerOf();
     await writer.start();
     for (const call of page.data) await writer.write(call);
     await writer.end();
@@ -125,10 +141,11 @@ async function writeEveryCall(
   return { written, incomplete: undefined };
 }
 
-/** The API's envelope as it sent it, without the page object's methods. */
-function envelopeOf(page: CallListResponse): CallListResponse {
+/** The API's envelope as it sent it, without the page object's methods; with --fields, its calls limited to those. */
+function envelopeOf(page: CallListResponse, fields: readonly CallFieldName[] | undefined) {
   const { data, page: number, size, totalCounts, totalPages, hasNext, hasPrevious } = page;
-  return { data, page: number, size, totalCounts, totalPages, hasNext, hasPrevious };
+  const calls = data.map((call) => callJson(call, fields));
+  return { data: calls, page: number, size, totalCounts, totalPages, hasNext, hasPrevious };
 }
 
 /** The server sends the totals; without response validation they could be any text. */

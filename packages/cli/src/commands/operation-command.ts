@@ -47,7 +47,8 @@ export interface OperationCommandSpec {
   readonly columns: readonly string[];
 }
 
-const FORMAT: FlagSpec = { type: "string", valueName: "F", description: "json (default) or table" };
+const FORMATS = ["json", "table"] as const;
+const FORMAT: FlagSpec = { type: "string", valueName: "F", choices: FORMATS, description: "json (default) or table" };
 const YES: FlagSpec = { type: "boolean", short: "y", description: "go ahead without asking" };
 
 /** The flags of an operation's inputs, as util.parseArgs reads them. */
@@ -88,7 +89,7 @@ export function operationCommand(spec: OperationCommandSpec): Command {
     flags,
     examples: [`${commandPath}${spec.args.map(({ argument }) => ` ${argument}`).join("")} --format json`],
     async run({ flags: given, args, connect, io, usingMock }) {
-      const format = parseChoice("--format", given.format as string | undefined, ["json", "table"]) ?? "json";
+      const format = parseChoice("--format", given.format as string | undefined, FORMATS) ?? "json";
       const query = readInputs(spec.query, given, io);
       const body = spec.body && readInputs(spec.body, given, io);
       const client = await connect();

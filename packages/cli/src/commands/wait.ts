@@ -38,6 +38,7 @@ export const waitCommand = defineCommand({
     format: {
       type: "string",
       valueName: "F",
+      choices: WAIT_FORMATS,
       description:
         "table (default): a line per status; ndjson: the call as JSON a line per status; json: the final call",
     },

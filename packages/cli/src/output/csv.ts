@@ -1,19 +1,21 @@
 // CSV as RFC 4180 writes it: a header line, CRLF line ends, and a field quoted when it holds a comma, a
 // quote or a line break, with its quotes doubled.
-import { CALL_FIELDS } from "./call-fields.js";
-import type { CallWriter } from "./call-writer.js";
+import { CALL_FIELD_NAMES, callField } from "./call-fields.js";
+import type { CallWriter, CallWriterOptions } from "./call-writer.js";
 import type { Sink } from "./sink.js";
 import { terminalSafe } from "./terminal-text.js";
 
 /**
- * On a terminal, a person reads the cells, so the server's text is made safe to show; into a file or a pipe,
- * it is kept as sent, except that a cell a spreadsheet would run as a formula is written as text.
+ * A column a field, every field or those of --fields, under a header of their names. On a terminal, a person reads
+ * the cells, so the server's text is made safe to show; into a file or a pipe, it is kept as sent, except that a
+ * cell a spreadsheet would run as a formula is written as text.
  */
-export function csvWriter(sink: Sink, stdoutIsTerminal: boolean): CallWriter {
+export function csvWriter(sink: Sink, { stdoutIsTerminal, fields = CALL_FIELD_NAMES }: CallWriterOptions): CallWriter {
   const shown = stdoutIsTerminal ? terminalSafe : (text: string) => text;
+  const columns = fields.map(callField);
   return {
-    start: () => sink.write(csvLine(CALL_FIELDS.map((field) => field.name))),
-    write: (call) => sink.write(csvLine(CALL_FIELDS.map((field) => notAFormula(shown(field.value(call)))))),
+    start: () => sink.write(csvLine(fields)),
+    write: (call) => sink.write(csvLine(columns.map((column) => notAFormula(shown(column.text(call)))))),
     end: async () => {},
   };
 }

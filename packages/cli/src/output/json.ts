@@ -1,5 +1,6 @@
 // JSON output: one value pretty-printed, or every call as one array written as the calls arrive.
-import type { CallWriter } from "./call-writer.js";
+import { callJson } from "./call-fields.js";
+import type { CallWriter, CallWriterOptions } from "./call-writer.js";
 import type { Sink } from "./sink.js";
 
 export function writeJson(sink: Sink, value: unknown): Promise<void> {
@@ -20,12 +21,12 @@ export function jsonText(value: unknown, indent?: number): string {
 }
 
 /** A JSON array written element by element, so it never has to be held whole in memory. */
-export function jsonArrayWriter(sink: Sink): CallWriter {
+export function jsonArrayWriter(sink: Sink, { fields }: CallWriterOptions): CallWriter {
   let written = 0;
   return {
     start: () => sink.write("["),
     write: (call) => {
-      const element = jsonText(call, 2).replace(/^/gm, "  ");
+      const element = jsonText(callJson(call, fields), 2).replace(/^/gm, "  ");
       return sink.write(`${written++ === 0 ? "\n" : ",\n"}${element}`);
     },
     end: () => sink.write(written === 0 ? "]\n" : "\n]\n"),
