@@ -150,12 +150,22 @@ describe.each([
 });
 
 describe("a new user following the published mock README", () => {
-  test("copies its complete setup into a project, and its tests pass against the published packages", async () => {
-    const dir = join(release.esmProject, "copied-setup");
+  test("runs its setup to copy in a new project, commands and files as written, and its tests pass", async () => {
+    const dir = join(release.scratch, "newcomer");
+    await mkdir(dir, { recursive: true });
+    // As in the installed projects: the @sigmamind scope from the registry under test, the rest from npm.
+    await writeFile(join(dir, ".npmrc"), `@sigmamind:registry=${release.registryUrl}\n`);
+    await runCommand("npm", ["init", "-y"], { cwd: dir });
     const readme = await readFile(join(release.esmProject, "node_modules", "@sigmamind", "mock", "README.md"), "utf8");
-    const files = codeBlocks(readme).filter((block) => block.file !== undefined);
+    const region = /<!-- #region complete-setup -->([\s\S]*?)<!-- #endregion complete-setup -->/.exec(readme)?.[1];
+    const blocks = codeBlocks(region ?? "");
+    const commands = blocks
+      .filter((block) => block.language === "sh")
+      .flatMap((block) => block.code.trim().split("\n"));
+    expect(commands[0]).toBe("npm install @sigmamind/client");
+    for (const command of commands) await runCommand("sh", ["-c", command], { cwd: dir, timeoutMs: 300_000 });
+    const files = blocks.filter((block) => block.file !== undefined);
     expect(files.map((block) => block.file)).toEqual([
-      "package.json",
       "vitest.config.ts",
       "src/missed-calls.ts",
       "test/missed-calls.test.ts",
@@ -165,12 +175,8 @@ describe("a new user following the published mock README", () => {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, block.code);
     }
-    // The project's packages are the ones installed beside it, from the registry under test.
-    const vitest = join(release.esmProject, "node_modules", "vitest", "vitest.mjs");
-    const { stdout } = await runCommand(process.execPath, [vitest, "run"], {
-      cwd: dir,
-      env: { NO_COLOR: "1" },
-    });
+    const { stdout } = await runCommand("npm", ["test"], { cwd: dir, env: { NO_COLOR: "1" } });
     expect(stdout).toMatch(/Tests\s+3 passed \(3\)/);
+    expect((await installedManifest(dir, "@sigmamind/mock")).version).toBe(release.releasedVersions["@sigmamind/mock"]);
   });
 });

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSpec } from "@sigmamind/spec";
-import { defineConfig } from "vitepress";
+import { defineConfig, type UserConfig } from "vitepress";
 import llmstxt, { copyOrDownloadAsMarkdownButtons } from "vitepress-plugin-llms";
 import { AGENT_INSTRUCTIONS, LLMS_TXT_TEMPLATE, referenceForAgents } from "../src/agent-docs.js";
 import { changelogMarkdown } from "../src/changelog.js";
@@ -15,6 +15,9 @@ import { loadPackagePages, writePackagePages } from "../src/package-pages.js";
 import { referenceSearchMarkdown } from "../src/reference-search.js";
 import { DEFAULT_MOCK_URL, SCALAR_BUNDLE, SITE_CONFIG_FILE, SITE_SPEC_FILE } from "../src/site-files.js";
 import { siteSpec } from "../src/site-spec.js";
+
+/** A Vite plugin as VitePress's own Vite types it. */
+type VitePressPlugin = NonNullable<NonNullable<UserConfig["vite"]>["plugins"]>[number];
 
 const appRoot = fileURLToPath(new URL("../", import.meta.url));
 const workspaceRoot = join(appRoot, "../..");
@@ -77,11 +80,13 @@ export default defineConfig({
     // Markdown at build time, offline; the maintained plugin for VitePress, rather than a generator of our own.
     plugins: [
       referenceForAgents(spec),
+      // Cast: its types import whichever `vite` the workspace hoists (Vitest's), while VitePress runs its own; the
+      // hooks it uses are the same in both.
       llmstxt({
         customLLMsTxtTemplate: LLMS_TXT_TEMPLATE,
         customTemplateVariables: { agentInstructions: AGENT_INSTRUCTIONS },
         excludeIndexPage: false,
-      }),
+      }) as unknown as VitePressPlugin,
     ],
   },
   buildEnd({ outDir }) {

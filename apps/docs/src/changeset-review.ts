@@ -24,14 +24,20 @@ export interface ReviewGroup {
   entries: { id: string; sentences: string[] }[];
 }
 
-// A member (`client.raw.use()`), a call (`waitFor()`), a flag (`--wait`) or a class (`WaitTimeoutError`); not a
-// value such as `"ended"` or `200`, which many entries share without talking about the same thing.
+// A member (`raw.use()`), a call (`waitFor()`), a flag (`--wait`), a class (`WaitTimeoutError`), an option
+// (`onStatus`) or a constant or variable (`FINAL_CALL_STATUSES`); not a value such as `"ended"` or `200`, which
+// many entries share without talking about the same thing.
 const API_NAME =
-  /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|[A-Za-z_$][\w$]*\(\)|--[a-z][\w-]*|[A-Z][a-z]+(?:[A-Z][a-z]*)+)$/;
+  /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|[A-Za-z_$][\w$]*\(\)|--[a-z][\w-]*|[A-Z][a-z]+(?:[A-Z][a-z]*)+|[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/;
 
-/** The API names a changeset's summary mentions in code spans, each once. */
+/**
+ * The API names a changeset's summary mentions in code spans, each once, written one way: `calls.waitFor(id, {...})`
+ * and `client.calls.waitFor()` are both `calls.waitFor()`.
+ */
 export function subjectsOf(summary: string): string[] {
-  const spans = [...summary.matchAll(/`([^`\n]+)`/g)].map((match) => match[1] as string);
+  const spans = [...summary.matchAll(/`([^`\n]+)`/g)].map((match) =>
+    (match[1] as string).replace(/\(.*\)$/, "()").replace(/^client\./, ""),
+  );
   return [...new Set(spans.filter((span) => API_NAME.test(span)))];
 }
 
@@ -39,7 +45,7 @@ function sentencesMentioning(summary: string, subject: string): string[] {
   return summary
     .split(/(?<=[.!?])\s+|\n+/)
     .map((sentence) => sentence.replace(/^\s*[-*]\s+/, "").trim())
-    .filter((sentence) => sentence.includes(`\`${subject}\``));
+    .filter((sentence) => subjectsOf(sentence).includes(subject));
 }
 
 /** Every API that two or more changesets of one package mention, with what each says of it, oldest first. */

@@ -21,18 +21,26 @@ const later = {
 };
 
 describe("the changeset review", () => {
+  test("names options, constants and calls with their arguments, each written one way", () => {
+    expect(
+      subjectsOf(
+        "`calls.waitFor(callId, { until })`, `client.calls.waitFor()`, `onStatus`, `FINAL_CALL_STATUSES`, `SIGMAMIND_API_KEY`, `fetch`",
+      ),
+    ).toEqual(["calls.waitFor()", "onStatus", "FINAL_CALL_STATUSES", "SIGMAMIND_API_KEY"]);
+  });
+
   test("names the APIs a summary talks about, not its values", () => {
     expect(
       subjectsOf('`client.raw.use()` and `waitFor()`, `--wait`, `WaitTimeoutError`, `"ended"`, `200`, `fetch`'),
-    ).toEqual(["client.raw.use()", "waitFor()", "--wait", "WaitTimeoutError"]);
+    ).toEqual(["raw.use()", "waitFor()", "--wait", "WaitTimeoutError"]);
   });
 
   test("puts the contradicting entries side by side, the earlier first, whatever order they are read in", () => {
     const groups = reviewGroups([later, earlier]);
-    const use = groups.find((group) => group.subject === "client.raw.use()");
+    const use = groups.find((group) => group.subject === "raw.use()");
     expect(use).toEqual({
       package: "@sigmamind/client",
-      subject: "client.raw.use()",
+      subject: "raw.use()",
       entries: [
         {
           id: "client-direct-requests",
@@ -45,7 +53,7 @@ describe("the changeset review", () => {
       ],
     });
     expect(formatReview(groups)).toContain(
-      "@sigmamind/client: `client.raw.use()`\n  client-direct-requests: Middleware registered with `client.raw.use()` now applies to `client.raw` calls only.\n  client-one-request-path:",
+      "@sigmamind/client: `raw.use()`\n  client-direct-requests: Middleware registered with `client.raw.use()` now applies to `client.raw` calls only.\n  client-one-request-path:",
     );
   });
 

@@ -94,6 +94,13 @@ describe("a package's page", () => {
     expect(cli.toLowerCase()).toContain("exit");
   });
 
+  test.each(pages.map((page) => [page.slug]))("every in-page link of %s leads to a heading the site drew", (slug) => {
+    const html = readFileSync(join(BUILT_SITE, `${slug}.html`), "utf8");
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
+    const anchors = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]);
+    for (const anchor of anchors) expect(ids, `#${anchor} in ${slug}`).toContain(anchor);
+  });
+
   test("llms-full.txt carries every package page", () => {
     const full = readFileSync(join(BUILT_SITE, "llms-full.txt"), "utf8");
     for (const page of pages) expect(full).toContain(`# ${page.name}`);

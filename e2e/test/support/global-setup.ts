@@ -64,12 +64,7 @@ export default async function setup(project: TestProject) {
       devPackages: [typesNode, msw, prism],
     };
     const [esmProject, cjsProject] = await Promise.all([
-      // Vitest too in the ESM project, to run the mock README's setup to copy as a new user would.
-      createFreshProject("esm", {
-        ...install,
-        devPackages: [...install.devPackages, `vitest@${rootManifest.devDependencies?.vitest}`],
-        dir: join(root, "esm-project"),
-      }),
+      createFreshProject("esm", { ...install, dir: join(root, "esm-project") }),
       createFreshProject("cjs", { ...install, dir: join(root, "cjs-project") }),
     ]);
     console.log(`release-check: installed into an ESM and a CommonJS project by ${seconds()}`);

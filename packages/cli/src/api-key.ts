@@ -11,12 +11,24 @@ export interface ApiKeyFlags {
   readonly "api-key-file"?: string | undefined;
 }
 
+/**
+ * Which sources may give the key, given where the base URL came from: a key and a URL set up together go together,
+ * so a key exported for one API never reaches the URL of a profile set up for another.
+ */
+export interface KeySources {
+  readonly profile: ChosenProfile | undefined;
+  /** The profile's key file may be read: the URL is the profile's, a flag's, or the production default. */
+  readonly profileKey: boolean;
+  /** SIGMAMIND_API_KEY may be read: the URL is not a profile's. */
+  readonly environmentKey: boolean;
+}
+
 /** The key, or undefined when none was given; a key file that gives none is a usage error. */
 export async function readApiKey(
   flags: ApiKeyFlags,
   env: NodeJS.ProcessEnv,
   io: IOStreams,
-  profile?: ChosenProfile,
+  sources: KeySources = { profile: undefined, profileKey: false, environmentKey: true },
 ): Promise<string | undefined> {
   const path = flags["api-key-file"];
   if (flags["api-key"] !== undefined && path !== undefined) {
@@ -30,13 +42,14 @@ export async function readApiKey(
     return fromFlag;
   }
   if (path !== undefined) return readKeyFile(path, io, "--api-key-file");
-  if (profile?.named) {
+  const { profile } = sources;
+  if (profile?.named && sources.profileKey) {
     const fromProfile = await readProfileKey(profile, io);
     if (fromProfile !== undefined) return fromProfile;
   }
-  const fromEnvironment = env.SIGMAMIND_API_KEY?.trim();
+  const fromEnvironment = sources.environmentKey ? env.SIGMAMIND_API_KEY?.trim() : undefined;
   if (fromEnvironment) return fromEnvironment;
-  return profile && !profile.named ? readProfileKey(profile, io) : undefined;
+  return profile && !profile.named && sources.profileKey ? readProfileKey(profile, io) : undefined;
 }
 
 /**

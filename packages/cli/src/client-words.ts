@@ -2,7 +2,7 @@
 // the CLI typed flags. An InvalidInputError says which operation and which field it is about, so its words are the
 // command's (the flag or argument that carried the field) followed by the client's `problem`; other errors keep
 // their text, server text included, with only the client's own advice about its options said in the CLI's words.
-import { APIError, InvalidInputError, type SigmaMindError } from "@sigmamind/client";
+import { APIError, InvalidInputError, LiveWriteRefusedError, type SigmaMindError } from "@sigmamind/client";
 
 /** What the user typed for each field of the client's operation `label`, by the command that sends it. */
 export type FieldsOf = (label: string) => Readonly<Record<string, string>> | undefined;
@@ -28,6 +28,10 @@ const PHRASES: readonly (readonly [client: string, cli: string])[] = [
 ];
 
 export function inCliWords(error: SigmaMindError, fieldsOf: FieldsOf): string {
+  // The client's way out is an option of its own; the CLI's are its fakes and the variable.
+  if (error instanceof LiveWriteRefusedError) {
+    return `--base-url is the production API, and this is a test run (${error.runner}), which never places or deletes real calls; nothing was sent. Use --sandbox or --mock, or the --base-url of a fake; to write to the live API from a test run on purpose, set SIGMAMIND_ALLOW_LIVE_WRITES=1.`;
+  }
   if (error instanceof InvalidInputError && error.field !== undefined && error.problem !== undefined) {
     return `${cliNameOf(error.operation, error.field, fieldsOf)} ${withCliPhrases(error.problem)}.`;
   }

@@ -1,6 +1,6 @@
 // How a failure becomes an exit code and one line on stderr.
 import { inspect } from "node:util";
-import { APIError, InvalidInputError, SigmaMindError } from "@sigmamind/client";
+import { APIError, InvalidInputError, LiveWriteRefusedError, SigmaMindError } from "@sigmamind/client";
 import { secretRedactor } from "@sigmamind/error-text/redact-secret";
 import { type FieldsOf, inCliWords } from "./client-words.js";
 import { describeHtmlPage, isHtmlPage } from "./html-error-page.js";
@@ -74,8 +74,10 @@ export interface FailureContext {
 /** What to print on stderr for a failure: one line, and with --debug the stack and causes after it. */
 export function describeFailure(error: unknown, context: FailureContext): string {
   let line = `sigmamind: ${asSentence(messageOf(error, context.fieldsOf).replace(/\s+/g, " ").trim())}`;
-  if (exitCodeFor(error) === ExitCode.usage) line += ` Run '${context.commandPath} --help' for usage.`;
-  else if (error instanceof APIError && error.requestId) line += ` Request id: ${error.requestId}.`;
+  // A refused live write is about where the run is, not how the command is used: its help would not help.
+  if (exitCodeFor(error) === ExitCode.usage && !(error instanceof LiveWriteRefusedError)) {
+    line += ` Run '${context.commandPath} --help' for usage.`;
+  } else if (error instanceof APIError && error.requestId) line += ` Request id: ${error.requestId}.`;
   else if (
     !(
       error instanceof SigmaMindError ||

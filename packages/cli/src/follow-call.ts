@@ -1,6 +1,13 @@
 // Following a call from the shell until it ends: each status as a poll first sees it, then an exit status that
 // says how it ended. Ctrl-C stops the waiting, never the call: nothing is sent to it.
-import { APIUserAbortError, type Call, type SigmaMind, WaitTimeoutError } from "@sigmamind/client";
+import {
+  APIConnectionError,
+  APIError,
+  APIUserAbortError,
+  type Call,
+  type SigmaMind,
+  WaitTimeoutError,
+} from "@sigmamind/client";
 import { ExitCode, OutcomeError } from "./errors.js";
 import type { IOStreams } from "./io-streams.js";
 import { jsonText, writeJson } from "./output/json.js";
@@ -31,29 +38,45 @@ export async function followCall(
 ): Promise<void> {
   const { format } = options;
   let shownStatus: unknown = options.shown?.status;
-  const writes: Promise<void>[] = [];
+  // The lines go out one after another; the first that cannot (its reader closed the pipe) stops the wait, since
+  // nobody is left to tell.
+  const outputGone = new AbortController();
+  let written: Promise<void> = Promise.resolve();
+  let writeFailure: unknown;
+  const write = (text: string) => {
+    written = written
+      .then(() => io.stdout.write(text))
+      .catch((error: unknown) => {
+        writeFailure ??= error;
+        outputGone.abort();
+      });
+  };
   const onStatus = (call: Call) => {
     if (call.status === shownStatus) return;
     shownStatus = call.status;
     assertPrintable(call);
-    if (format === "ndjson") writes.push(io.stdout.write(`${jsonText(call)}\n`));
-    else if (format === "table") writes.push(io.stdout.write(statusLine(call)));
+    if (format === "ndjson") write(`${jsonText(call)}\n`);
+    else if (format === "table") write(statusLine(call));
   };
   let call: Call;
   try {
-    call = await io.interruptible((signal) =>
-      client.calls.waitFor(callId, {
+    call = await io.interruptible((interrupted) => {
+      if (interrupted.aborted) outputGone.abort();
+      else interrupted.addEventListener("abort", () => outputGone.abort(), { once: true });
+      return client.calls.waitFor(callId, {
         onStatus,
-        signal,
+        signal: outputGone.signal,
         ...(options.intervalMs !== undefined && { pollIntervalMs: options.intervalMs }),
         ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-      }),
-    );
+      });
+    });
   } catch (error) {
-    await Promise.all(writes);
-    throw explained(error, callId);
+    await written;
+    if (writeFailure !== undefined) throw writeFailure;
+    throw explained(error, callId, io, options.shown !== undefined);
   }
-  await Promise.all(writes);
+  await written;
+  if (writeFailure !== undefined) throw writeFailure;
   if (format === "json") await writeJson(io.stdout, call);
   if (NOT_CONNECTED.has(call.status)) {
     throw new OutcomeError(
@@ -71,11 +94,20 @@ function statusLine(call: Call): string {
   return `${[time, call.callId, String(call.status ?? ""), ...ended, ...reason].map(terminalSafe).join("  ")}\n`;
 }
 
-/** The client's ways a wait stops short, as outcomes with their exit statuses and what to do next. */
-function explained(error: unknown, callId: string): unknown {
+/**
+ * The client's ways a wait stops short, as outcomes with their exit statuses and what to do next. Any other
+ * failure (a poll's 500, a lost connection) leaves the call going on too: the line before the error says so, with
+ * its id, so that a script never places it again thinking it failed.
+ */
+function explained(error: unknown, callId: string, io: IOStreams, placed: boolean): unknown {
   const again = `sigmamind calls wait ${callId}`;
   if (error instanceof WaitTimeoutError) {
-    const where = error.status === undefined ? "gave no answer in time" : `is still ${String(error.status)}`;
+    const where =
+      error.call === undefined
+        ? "gave no answer in time"
+        : error.status === undefined
+          ? "is still without a status"
+          : `is still ${String(error.status)}`;
     return new OutcomeError(
       `call ${callId} ${where} when the wait ran out; follow it again with: ${again}`,
       ExitCode.waitTimedOut,
@@ -87,5 +119,17 @@ function explained(error: unknown, callId: string): unknown {
       ExitCode.interrupted,
     );
   }
+  // A call this run placed goes on whatever failed; one named on the line, only if the failure was not about it.
+  if (placed || isTransient(error)) {
+    io.stderr.write(
+      `sigmamind: call ${callId} ${placed ? "was placed and " : ""}goes on, but following it failed; follow it again with: ${again}\n`,
+    );
+  }
   return error;
+}
+
+/** A failure of the way to the API (a 5xx, a 429, no answer), not an answer about the call or the request. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof APIError) return error.status >= 500 || error.status === 429;
+  return error instanceof APIConnectionError;
 }

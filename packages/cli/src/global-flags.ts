@@ -1,7 +1,7 @@
 // The flags every command takes: where the API is, how to authenticate, how hard to try, how much to say.
 import { readApiKey } from "./api-key.js";
 import type { FlagSpecs, FlagValues } from "./commands/command.js";
-import { chooseProfile } from "./config/profile.js";
+import { type ChosenProfile, chooseProfile } from "./config/profile.js";
 import { UsageError } from "./errors.js";
 import { parseSwitch, parseWholeNumber } from "./flag-values.js";
 import type { IOStreams } from "./io-streams.js";
@@ -83,15 +83,20 @@ export async function connectionSettings(
   }
   // A fake takes any key and serves its own URL: no profile applies, and none is read.
   const profile = flags.sandbox || flags.mock ? undefined : await chooseProfile(flags.profile, env);
-  const fromProfile = profile?.settings["base-url"];
+  const { baseUrl, from } = chooseBaseUrl(flags["base-url"], profile, env);
+  const apiKey = await readApiKey(flags, env, io, {
+    profile,
+    profileKey: from !== "environment",
+    environmentKey: from !== "profile",
+  });
+  if (apiKey === undefined && from === "profile" && profile) {
+    throw new UsageError(
+      `profile "${profile.name}" sets base-url but no api-key-file, and SIGMAMIND_API_KEY is never sent to a profile's base URL: run sigmamind config set api-key-file PATH --profile ${profile.name}, or pass --api-key-file`,
+    );
+  }
   return {
-    apiKey: await readApiKey(flags, env, io, profile),
-    // Flags, then a profile named for this run, then the environment, then the default profile.
-    baseUrl:
-      flags["base-url"] ??
-      (profile?.named ? fromProfile : undefined) ??
-      (env.SIGMAMIND_BASE_URL?.trim() || undefined) ??
-      fromProfile,
+    apiKey,
+    baseUrl,
     allowInsecureHttp:
       flags["allow-insecure-http"] === true ||
       parseSwitch("SIGMAMIND_ALLOW_INSECURE_HTTP", env.SIGMAMIND_ALLOW_INSECURE_HTTP) === true,
@@ -114,4 +119,22 @@ export function apiKeysIn(argv: readonly string[], env: NodeJS.ProcessEnv): stri
     else if (argument.startsWith("--api-key=")) keys.push(argument.slice("--api-key=".length));
   });
   return keys.map((key) => key?.trim()).filter((key): key is string => Boolean(key));
+}
+
+/**
+ * The base URL and where it came from: the flag, then a profile named for this run, then SIGMAMIND_BASE_URL, then
+ * the default profile; none for the production API.
+ */
+function chooseBaseUrl(
+  flag: string | undefined,
+  profile: ChosenProfile | undefined,
+  env: NodeJS.ProcessEnv,
+): { baseUrl: string | undefined; from: "flag" | "profile" | "environment" | "default" } {
+  if (flag !== undefined) return { baseUrl: flag, from: "flag" };
+  const fromProfile = profile?.settings["base-url"];
+  if (profile?.named && fromProfile !== undefined) return { baseUrl: fromProfile, from: "profile" };
+  const fromEnvironment = env.SIGMAMIND_BASE_URL?.trim() || undefined;
+  if (fromEnvironment !== undefined) return { baseUrl: fromEnvironment, from: "environment" };
+  if (fromProfile !== undefined) return { baseUrl: fromProfile, from: "profile" };
+  return { baseUrl: undefined, from: "default" };
 }

@@ -1,13 +1,18 @@
 // Profiles: `sigmamind config set|get|list` writes and reads the config file (in SIGMAMIND_CONFIG_DIR here), and
 // `--profile NAME` / SIGMAMIND_PROFILE pick a profile's base URL and key file, against a stand-in API on 127.0.0.1
 // that records the key each request carried.
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { configPath } from "../src/config/config-file.js";
 import { type FakeApi, startFakeApi } from "./support/fake-api.js";
+import { runCli } from "./support/run-cli.js";
 import { runInProcess } from "./support/run-in-process.js";
+
+const execFileAsync = promisify(execFile);
 
 const PAGE = { data: [], page: 0, size: 10, totalCounts: 0, totalPages: 0, hasNext: false, hasPrevious: false };
 const STAGING_KEY = "sk-staging-7d1e9b0c4a2f";
@@ -32,6 +37,9 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(directory, { recursive: true, force: true });
 });
+
+/** The environment of a run of the built CLI with this test's config folder. */
+const cliEnv = () => ({ SIGMAMIND_API_KEY: undefined, SIGMAMIND_CONFIG_DIR: join(directory, "sigmamind") });
 
 /** The CLI with this test's config folder, no key in the environment unless given, and nothing else. */
 function sigmamind(args: string[], env: Record<string, string | undefined> = {}) {
@@ -140,15 +148,52 @@ describe("--profile and SIGMAMIND_PROFILE", () => {
     expect(keysSent(fallback)).toEqual([STAGING_KEY]);
   });
 
-  test("without a named profile, the environment wins over the default profile, which fills in the rest", async () => {
+  test("without a named profile, the default profile's URL goes with its key, whatever SIGMAMIND_API_KEY holds", async () => {
     await setUpProfiles();
     await sigmamind(["calls", "list"]);
-    expect(keysSent(fallback)).toEqual([DEFAULT_KEY]);
-    await sigmamind(["calls", "list"], { SIGMAMIND_BASE_URL: staging.url });
-    expect(keysSent(staging)).toEqual([DEFAULT_KEY]);
     await sigmamind(["calls", "list"], { SIGMAMIND_API_KEY: "sk-from-environment-0000" });
-    expect(keysSent(fallback)).toEqual([DEFAULT_KEY, "sk-from-environment-0000"]);
+    expect(keysSent(fallback)).toEqual([DEFAULT_KEY, DEFAULT_KEY]);
   });
+
+  test("SIGMAMIND_BASE_URL wins over the default profile, and then the profile's key never goes to it", async () => {
+    await setUpProfiles();
+    const both = await sigmamind(["calls", "list"], {
+      SIGMAMIND_BASE_URL: staging.url,
+      SIGMAMIND_API_KEY: "sk-from-environment-0000",
+    });
+    expect(both.code).toBe(0);
+    expect(keysSent(staging)).toEqual(["sk-from-environment-0000"]);
+    const urlOnly = await sigmamind(["calls", "list"], { SIGMAMIND_BASE_URL: staging.url });
+    expect(urlOnly.code).toBe(2);
+    expect(urlOnly.stderr).toContain("no API key");
+    expect(keysSent(staging)).toEqual(["sk-from-environment-0000"]);
+  });
+
+  test("a profile that sets base-url but no key file never gets SIGMAMIND_API_KEY: a usage error, nothing sent", async () => {
+    await sigmamind(["config", "set", "base-url", staging.url, "--profile", "gateway"]);
+    const { code, stderr } = await sigmamind(["--profile", "gateway", "calls", "list"], {
+      SIGMAMIND_API_KEY: "sk-live-production-0000",
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'profile "gateway" sets base-url but no api-key-file, and SIGMAMIND_API_KEY is never sent to a profile\'s base URL: run sigmamind config set api-key-file PATH --profile gateway, or pass --api-key-file',
+    );
+    expect(staging.requests).toEqual([]);
+    // A key the person gives on the line is theirs to send.
+    const key = await keyFile("given.key", "sk-given-on-the-line-00");
+    await sigmamind(["--profile", "gateway", "--api-key-file", key, "calls", "list"]);
+    expect(keysSent(staging)).toEqual(["sk-given-on-the-line-00"]);
+  });
+
+  test.each(["toString", "constructor", "hasOwnProperty"])(
+    "--profile %s, a name every object inherits, is no profile unless the file has it",
+    async (name) => {
+      await setUpProfiles();
+      const { code, stderr } = await sigmamind(["--profile", name, "calls", "list"]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`--profile ${name}: there is no such profile`);
+    },
+  );
 
   test("an unknown profile is a usage error that lists the profiles and how to add it; nothing is sent", async () => {
     await setUpProfiles();
@@ -195,6 +240,52 @@ describe("--profile and SIGMAMIND_PROFILE", () => {
       SIGMAMIND_PROFILE: "anything",
     });
     expect(code).toBe(0);
+  });
+});
+
+describe("the config file as something else than a plain file", () => {
+  test("a link to a file elsewhere (a dotfiles repository) is written where it points, and stays a link", async () => {
+    const elsewhere = join(directory, "dotfiles");
+    await mkdir(elsewhere);
+    await mkdir(join(directory, "sigmamind"));
+    await writeFile(join(elsewhere, "config.json"), '{"profiles":{}}\n', { mode: 0o600 });
+    await symlink(join(elsewhere, "config.json"), configFile());
+    expect((await sigmamind(["config", "set", "base-url", staging.url])).code).toBe(0);
+    expect((await lstat(configFile())).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(await readFile(join(elsewhere, "config.json"), "utf8")).profiles.default).toEqual({
+      "base-url": staging.url,
+    });
+  });
+
+  test("runs of config set at the same time all land", async () => {
+    const names = ["p1", "p2", "p3", "p4", "p5", "p6"];
+    const runs = await Promise.all(
+      names.map((name) => runCli(["config", "set", "base-url", staging.url, "--profile", name], cliEnv())),
+    );
+    expect(runs.map((run) => run.code)).toEqual(names.map(() => 0));
+    expect(Object.keys(JSON.parse(await readFile(configFile(), "utf8")).profiles).sort()).toEqual(names);
+    expect(await readdir(join(directory, "sigmamind"))).toEqual(["config.json"]);
+  });
+
+  test.each([
+    ["a folder", async () => mkdir(configFile(), { recursive: true }), "is not a regular file (it is a folder)"],
+    [
+      "a pipe",
+      async () => mkdir(join(directory, "sigmamind")).then(() => execFileAsync("mkfifo", ["-m", "600", configFile()])),
+      "is not a regular file (it is a pipe, a socket or a device)",
+    ],
+    ["inside a file", async () => writeFile(join(directory, "sigmamind"), "a file"), "is not a folder"],
+  ])("a config file that is %s is a usage error saying so, never a hang", async (_kind, make, message) => {
+    await make();
+    const { code, stderr } = await sigmamind(["config", "list"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  test("a relative SIGMAMIND_CONFIG_DIR is refused: it would name another folder from each folder", async () => {
+    const { code, stderr } = await sigmamind(["config", "list"], { SIGMAMIND_CONFIG_DIR: "relative/dir" });
+    expect(code).toBe(2);
+    expect(stderr).toContain('SIGMAMIND_CONFIG_DIR must be an absolute path, got "relative/dir"');
   });
 });
 

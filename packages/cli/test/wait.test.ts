@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { SigmaMind } from "@sigmamind/client";
 import { type RunningSandbox, startSandbox } from "@sigmamind/mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { startFakeApi } from "./support/fake-api.js";
 import { API_KEY, outputOf, runCli, spawnCli } from "./support/run-cli.js";
 import { runInProcess } from "./support/run-in-process.js";
 
@@ -146,6 +147,44 @@ describe("calls wait ID", () => {
     expect(stderr).toContain(`stopped waiting; call ${callId} goes on`);
   });
 
+  test("a reader that closes the pipe (| head -1) ends the wait quietly with status 0", async () => {
+    const { callId } = await place(ANSWERED);
+    const child = spawnCli(onSandbox("calls", "wait", callId, ...FAST), { SIGMAMIND_API_KEY: key });
+    const result = outputOf(child);
+    // `head -1`: the first line read, then the pipe closed.
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.destroy();
+    const { code, stderr } = await result;
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
+  test("a poll that fails on the way to the API says the call goes on and how to follow it, then the error", async () => {
+    const failing = await startFakeApi(() => ({
+      status: 500,
+      body: { error: "Internal Server Error", message: "boom" },
+    }));
+    try {
+      const { code, stderr } = await runCli([
+        "--base-url",
+        failing.url,
+        "--max-retries",
+        "0",
+        "calls",
+        "wait",
+        "call-1",
+      ]);
+      expect(code).toBe(1);
+      const [note, error] = stderr.trimEnd().split("\n");
+      expect(note).toBe(
+        "sigmamind: call call-1 goes on, but following it failed; follow it again with: sigmamind calls wait call-1",
+      );
+      expect(error).toMatch(/^sigmamind: .*500.*boom/);
+    } finally {
+      await failing.close();
+    }
+  });
+
   test("a call that does not exist: exit 1 with the API's 404", async () => {
     const { code, stderr } = await cli(onSandbox("calls", "wait", "call-nope", ...FAST));
     expect(code).toBe(1);
@@ -153,8 +192,10 @@ describe("calls wait ID", () => {
   });
 
   test.each([
-    [["--interval", "50"], "--interval must be a whole number 100 or more"],
-    [["--wait-timeout", "0"], "--wait-timeout must be a whole number 1 or more"],
+    [["--interval", "50"], "--interval must be a whole number from 100 to 2147483647"],
+    [["--wait-timeout", "0"], "--wait-timeout must be a whole number from 1 to 2147483647"],
+    [["--wait-timeout", "99999999999"], "--wait-timeout must be a whole number from 1 to 2147483647"],
+    [["--mock"], "--mock serves the spec's fixed examples, where no call ever changes"],
     [["--format", "csv"], "--format must be one of table, ndjson, json"],
   ])("%j is a usage error: exit 2, nothing sent", async (flags, message) => {
     const { code, stderr } = await runInProcess(onSandbox("calls", "wait", "call-1", ...flags));
@@ -209,14 +250,40 @@ describe("calls create --wait", () => {
     expect(JSON.parse(stdout)).toMatchObject({ status: "ended" });
   });
 
-  test.each([[["--dry-run"], "--wait and --dry-run cannot be used together"]])(
-    "%j with --wait is a usage error",
-    async (flags, message) => {
-      const { code, stderr } = await runInProcess(create(ANSWERED, ...flags));
-      expect(code).toBe(2);
-      expect(stderr).toContain(message);
-    },
-  );
+  test("a create whose wait fails names the call it placed, so that nobody places it again", async () => {
+    const placedThenFailing = await startFakeApi((request) =>
+      request.method === "POST"
+        ? { status: 200, body: { callId: "call-PLACED0001", status: "scheduled" } }
+        : { status: 500, body: { error: "Internal Server Error", message: "boom" } },
+    );
+    try {
+      const { code, stdout, stderr } = await runCli([
+        "--base-url",
+        placedThenFailing.url,
+        "--max-retries",
+        "0",
+        ...["calls", "create", "--from", "+14155552671", "--to", ANSWERED, "--agent", "agent-1"],
+        ...["--yes", "--wait", "--format", "json"],
+      ]);
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toContain(
+        "sigmamind: call call-PLACED0001 was placed and goes on, but following it failed; follow it again with: sigmamind calls wait call-PLACED0001\n",
+      );
+      expect(placedThenFailing.requests.filter((request) => request.method === "POST")).toHaveLength(1);
+    } finally {
+      await placedThenFailing.close();
+    }
+  });
+
+  test.each([
+    [["--dry-run"], "--wait and --dry-run cannot be used together"],
+    [["--mock"], "--mock serves the spec's fixed examples, where no call ever changes"],
+  ])("%j with --wait is a usage error", async (flags, message) => {
+    const { code, stderr } = await runInProcess(create(ANSWERED, ...flags));
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
 
   test("--interval without --wait, and ndjson without --wait, are usage errors", async () => {
     const base = onSandbox(

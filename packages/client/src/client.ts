@@ -141,7 +141,7 @@ export class SigmaMind {
       debugEnabled: level === "debug",
       redact,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      liveWriteGuard: liveWriteGuard(origin, options.allowLiveWrites === true),
+      liveWriteGuard: liveWriteGuard(new URL(baseUrl), options.allowLiveWrites === true),
     });
     const agent = userAgent();
     // The caller's headers come last: a User-Agent of their own wins.

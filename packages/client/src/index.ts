@@ -32,6 +32,7 @@ export {
   type IncompleteListReason,
   InternalServerError,
   InvalidInputError,
+  LiveWriteRefusedError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,

@@ -10,7 +10,7 @@ import {
   type ProfileKey,
   readConfig,
   refuseOpenPermissions,
-  writeConfig,
+  updateConfig,
 } from "../config/config-file.js";
 import { requestedProfile } from "../config/profile.js";
 import { ExitCode, OutcomeError, UsageError } from "../errors.js";
@@ -36,9 +36,9 @@ export const configSetCommand = defineCommand({
     const setting = checkedKey(key);
     const checked = setting === "base-url" ? checkBaseUrl(value) : await checkKeyFile(value);
     const path = configPath(env);
-    const config = await readConfig(path);
-    const profiles = { ...config.profiles, [profile]: { ...config.profiles[profile], [setting]: checked } };
-    await writeConfig(path, { profiles });
+    await updateConfig(path, ({ profiles }) => ({
+      profiles: { ...profiles, [profile]: { ...profiles[profile], [setting]: checked } },
+    }));
     io.stderr.write(`Set ${setting} of profile "${profile}" in ${path}.\n`);
   },
 });

@@ -10,7 +10,7 @@ import { assertPrintable } from "../output/printable.js";
 import { writeRequest } from "../output/request.js";
 import { formatCallDetails } from "../output/table.js";
 import { defineCommand } from "./command.js";
-import { WAIT_FLAGS, WAIT_FORMATS, waitSettings } from "./wait.js";
+import { MOCK_CANNOT_WAIT, WAIT_FLAGS, WAIT_FORMATS, waitSettings } from "./wait.js";
 
 export const createCommand = defineCommand({
   name: "create",
@@ -52,8 +52,9 @@ export const createCommand = defineCommand({
     "sigmamind calls create --from +14155552671 --to +14155550123 --agent D5D0p7TUs66TTAEAx --yes  # in a script",
     "sigmamind calls create --from +14155552671 --to +14155550123 --agent D5D0p7TUs66TTAEAx --wait",
   ],
-  async run({ flags, connect, io, usingMock }) {
+  async run({ flags, globals, connect, io, usingMock }) {
     const format = parseChoice("--format", flags.format, flags.wait ? WAIT_FORMATS : ["table", "json"]) ?? "table";
+    if (flags.wait && globals.mock) throw new UsageError(MOCK_CANNOT_WAIT);
     if (flags.wait && flags["dry-run"]) {
       throw new UsageError("--wait and --dry-run cannot be used together: a dry run places no call to wait for");
     }

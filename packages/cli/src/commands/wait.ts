@@ -1,5 +1,6 @@
 // `sigmamind calls wait ID`: follow a call until it ends. Not an operation of the API: polls of calls.get.
 
+import { UsageError } from "../errors.js";
 import { parseChoice, parseWholeNumber } from "../flag-values.js";
 import { followCall } from "../follow-call.js";
 import { defineCommand, type FlagSpecs } from "./command.js";
@@ -20,10 +21,14 @@ export const WAIT_FLAGS = {
 
 export const WAIT_FORMATS = ["table", "ndjson", "json"] as const;
 
+/** The static mock answers every request with the spec's fixed examples: no call there ever changes. */
+export const MOCK_CANNOT_WAIT =
+  "--mock serves the spec's fixed examples, where no call ever changes, so there is nothing to wait for: follow a call on the stateful sandbox with --sandbox";
+
 export function waitSettings(flags: { interval?: string | undefined; "wait-timeout"?: string | undefined }) {
   return {
-    intervalMs: parseWholeNumber("--interval", flags.interval, { min: 100 }),
-    timeoutMs: parseWholeNumber("--wait-timeout", flags["wait-timeout"], { min: 1 }),
+    intervalMs: parseWholeNumber("--interval", flags.interval, { min: 100, max: 2_147_483_647 }),
+    timeoutMs: parseWholeNumber("--wait-timeout", flags["wait-timeout"], { min: 1, max: 2_147_483_647 }),
   };
 }
 
@@ -48,7 +53,8 @@ export const waitCommand = defineCommand({
     "sigmamind calls wait call-AuUKK371Spr5nHJS --format ndjson | jq -r .status",
     'sigmamind calls wait call-AuUKK371Spr5nHJS --wait-timeout 60000 || echo "not ended: $?"',
   ],
-  async run({ flags, args: [callId = ""], connect, io }) {
+  async run({ flags, globals, args: [callId = ""], connect, io }) {
+    if (globals.mock) throw new UsageError(MOCK_CANNOT_WAIT);
     const format = parseChoice("--format", flags.format, WAIT_FORMATS) ?? "table";
     const settings = waitSettings(flags);
     await followCall(await connect(), callId, io, { format, ...settings });

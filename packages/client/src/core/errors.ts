@@ -53,6 +53,21 @@ export class InvalidInputError extends SigmaMindError {
   }
 }
 
+/**
+ * A write to the production API refused because it came from a test run (see `allowLiveWrites`); nothing was
+ * sent. An `InvalidInputError` about `baseUrl`, apart so a tool can say in its own words what to do.
+ */
+export class LiveWriteRefusedError extends InvalidInputError {
+  override name = "LiveWriteRefusedError";
+  /** The test runner detected, and the sign that gave it away: `"Vitest: VITEST is set"`, `"NODE_ENV=test"`. */
+  declare readonly runner: string;
+
+  constructor(operation: string, problem: string, runner: string) {
+    super(`${operation}: baseUrl ${problem}.`, { operation, field: "baseUrl", problem });
+    this.runner = runner;
+  }
+}
+
 export interface InvalidInputErrorOptions extends SigmaMindErrorOptions {
   operation?: string | undefined;
   field?: string | undefined;

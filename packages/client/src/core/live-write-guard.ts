@@ -3,10 +3,16 @@
 // write (a create, a delete, any method but a read) aimed at the production API from a test runner, before
 // anything is sent, unless the team says it means it.
 import { readEnv } from "../internal/env.js";
-import { InvalidInputError } from "./errors.js";
+import { LiveWriteRefusedError } from "./errors.js";
 
-/** Where the API lives; the only origin the guard protects. */
+/** Where the API lives. */
 export const PRODUCTION_ORIGIN = "https://api.sigmamind.ai";
+
+/**
+ * The API's host, which the guard protects whatever the scheme and port: `https://API.sigmamind.ai.:443` (a fully
+ * qualified name, which resolves and passes TLS alike) is the same API.
+ */
+const PRODUCTION_HOST = "api.sigmamind.ai";
 
 /** Set to `1` or `true` to let a test run write to the production API, as `allowLiveWrites: true` does. */
 export const ALLOW_LIVE_WRITES_ENV = "SIGMAMIND_ALLOW_LIVE_WRITES";
@@ -29,21 +35,22 @@ export function detectTestRunner(): string | undefined {
   if (readEnv("VITEST")) return "Vitest: VITEST is set";
   if (readEnv("JEST_WORKER_ID")) return "Jest: JEST_WORKER_ID is set";
   if (readEnv("NODE_TEST_CONTEXT") || nodeArguments().includes("--test")) return "node --test";
-  if (readEnv("NODE_ENV") === "test") return "NODE_ENV=test";
+  if (readEnv("NODE_ENV")?.toLowerCase() === "test") return "NODE_ENV=test";
   return undefined;
 }
 
-/** The guard for a client on `origin`; undefined when it has nothing to refuse. */
-export function liveWriteGuard(origin: string, allowLiveWrites: boolean): LiveWriteGuard | undefined {
-  if (origin !== PRODUCTION_ORIGIN || allowLiveWrites) return undefined;
+/** The guard for a client on `baseUrl`; undefined when it has nothing to refuse. */
+export function liveWriteGuard(baseUrl: URL, allowLiveWrites: boolean): LiveWriteGuard | undefined {
+  if (baseUrl.hostname.replace(/\.+$/, "") !== PRODUCTION_HOST || allowLiveWrites) return undefined;
   const optIn = readEnv(ALLOW_LIVE_WRITES_ENV)?.toLowerCase();
   if (optIn === "1" || optIn === "true") return undefined;
   const runner = detectTestRunner();
   if (runner === undefined) return undefined;
+  const { origin } = baseUrl;
   return (label, method) => {
     if (READ_METHODS.has(method)) return undefined;
     return import("./live-write-refusal.js").then(({ liveWriteProblem }) => {
-      throw InvalidInputError.of(label, "baseUrl", liveWriteProblem(origin, runner, ALLOW_LIVE_WRITES_ENV));
+      throw new LiveWriteRefusedError(label, liveWriteProblem(origin, runner, ALLOW_LIVE_WRITES_ENV), runner);
     });
   };
 }

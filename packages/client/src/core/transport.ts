@@ -149,7 +149,8 @@ interface AttemptState {
 export function createTransport(config: TransportConfig): Transport {
   return async (request, send) => {
     const { method, label, signal: userSignal } = request;
-    const refused = config.liveWriteGuard?.(label, method);
+    // A request already aborted sends nothing, guard or not: a dry run's check is one.
+    const refused = userSignal?.aborted ? undefined : config.liveWriteGuard?.(label, method);
     if (refused) await refused;
     const uncertainOutcome = isSafeToRepeat(method)
       ? undefined

@@ -4,7 +4,7 @@
 // (test/package/live-write-guard-runners.test.ts).
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { detectTestRunner } from "../../src/core/live-write-guard.js";
-import { InvalidInputError, SigmaMind } from "../../src/index.js";
+import { APIUserAbortError, InvalidInputError, LiveWriteRefusedError, SigmaMind } from "../../src/index.js";
 import { emptyPage, fakeFetch, json } from "../support/fake-fetch.js";
 
 const NEW_CALL = { fromPhoneNumber: "+14155552671", toPhoneNumber: "+14155550123", agentId: "agent-1" };
@@ -40,6 +40,49 @@ describe("a client on the production API, in a test run", () => {
     expect(message).toContain("allowLiveWrites: true");
     expect(message).toContain("SIGMAMIND_ALLOW_LIVE_WRITES=1");
     expect(message).not.toContain("test-key");
+    expect(requests).toEqual([]);
+  });
+
+  test("the refusal is a LiveWriteRefusedError naming the runner, for a tool to say in its own words", async () => {
+    const { client } = productionClient();
+    const error = await client.calls.delete("call-1").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LiveWriteRefusedError);
+    expect(error).toMatchObject({ name: "LiveWriteRefusedError", runner: "Vitest: VITEST is set" });
+  });
+
+  test.each([
+    "https://api.sigmamind.ai/",
+    "https://api.sigmamind.ai/v1-gateway",
+    "https://API.SigmaMind.ai",
+    "https://api.sigmamind.ai:443",
+    "https://api.sigmamind.ai.",
+    "https://api.sigmamind.ai..",
+    "https://api.sigmamind.ai%2E",
+    "https://api.sigmamind.ai:8443",
+  ])("refuses a write to %s: the same API by another spelling", async (baseUrl) => {
+    const { fetch, requests } = fakeFetch(answers);
+    const client = new SigmaMind({ apiKey: "test-key", baseUrl, fetch });
+    await expect(client.calls.create(NEW_CALL)).rejects.toBeInstanceOf(LiveWriteRefusedError);
+    expect(requests).toEqual([]);
+  });
+
+  test("refuses a write over plain http to the API's host too", async () => {
+    const { fetch, requests } = fakeFetch(answers);
+    const client = new SigmaMind({
+      apiKey: "test-key",
+      baseUrl: "http://api.sigmamind.ai",
+      allowInsecureHttp: true,
+      fetch,
+    });
+    await expect(client.calls.create(NEW_CALL)).rejects.toThrow(/production API \(http:\/\/api\.sigmamind\.ai\)/);
+    expect(requests).toEqual([]);
+  });
+
+  test("a write whose signal is already aborted is an abort, not a refusal: it would send nothing anyway", async () => {
+    const { client, requests } = productionClient();
+    await expect(client.calls.create(NEW_CALL, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
     expect(requests).toEqual([]);
   });
 
@@ -108,6 +151,7 @@ describe("detectTestRunner", () => {
     ["JEST_WORKER_ID", "1", "Jest: JEST_WORKER_ID is set"],
     ["NODE_TEST_CONTEXT", "child-v8", "node --test"],
     ["NODE_ENV", "test", "NODE_ENV=test"],
+    ["NODE_ENV", "TEST", "NODE_ENV=test"],
   ])("%s=%s is %s", (name, value, runner) => {
     outsideRunners();
     vi.stubEnv(name, value);
