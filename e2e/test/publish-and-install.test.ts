@@ -21,7 +21,8 @@ describe("the release flow (changeset version, then changeset publish)", () => {
     const manifest = (await fetchPackument(release.registryUrl, "@sigmamind/cli")).versions[version];
     if (!manifest) throw new Error(`the registry has no @sigmamind/cli@${version}`);
     expect(manifest.bin).toEqual({ sigmamind: "./dist/main.js" });
-    expect(Object.keys(manifest.dependencies ?? {})).toEqual(["@sigmamind/client"]);
+    // jq-wasm: --jq's embedded jq, a WebAssembly file loaded only when --jq is given.
+    expect(Object.keys(manifest.dependencies ?? {})).toEqual(["@sigmamind/client", "jq-wasm"]);
     expect(manifest.peerDependencies?.["@sigmamind/mock"]).toBe("*");
     expect(manifest.peerDependenciesMeta?.["@sigmamind/mock"]).toEqual({ optional: true });
   });
@@ -105,6 +106,9 @@ describe.each([
     const placeAndWait = ["--from", "+14155552671", "--to", "+14155550123", "--agent", "agent-1", "--wait"];
     const waited = await npx("calls", "create", "--sandbox", ...placeAndWait, "--interval", "200", "--format", "json");
     expect(JSON.parse(waited.stdout)).toMatchObject({ status: "ended" });
+    // --jq's embedded jq loads from the installed package.
+    const filtered = await npx("calls", "list", "--sandbox", "--size", "3", "--jq", ".data[].status");
+    expect(filtered.stdout.trim().split("\n")).toHaveLength(3);
   });
 
   test("runs the published MCP server: sigmamind-mcp --sandbox answers an assistant's host over stdio", async () => {

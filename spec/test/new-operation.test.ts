@@ -81,13 +81,24 @@ beforeAll(async () => {
   await fixtureWorkspace(
     repoRoot,
     dir,
-    ["spec", "packages/types", "packages/error-text", "packages/client", "packages/cli", "packages/mock", "apps/docs"],
+    [
+      "spec",
+      "packages/types",
+      "packages/error-text",
+      "packages/client",
+      "packages/cli",
+      "packages/mock",
+      "apps/docs",
+      // The docs read the code blocks of their guides with it.
+      "tooling/test-support",
+    ],
     specWithNewOperations(),
   );
   for (const pkg of ["types", "error-text", "client", "cli", "mock"]) {
     await runIn(join(dir, "packages", pkg), "pnpm", ["run", "--if-present", "generate"]);
     await runIn(join(dir, "packages", pkg), "pnpm", ["run", "build"]);
   }
+  await runIn(join(dir, "tooling", "test-support"), "pnpm", ["run", "build"]);
 }, 300_000);
 // The copy holds a linked node_modules: removing it takes seconds on a busy machine.
 afterAll(() => rm(dir, { recursive: true, force: true }), 120_000);

@@ -21,9 +21,10 @@ import { describe, expect, test } from "vitest";
 // from the spec's operation table to 17,476; undici's "bad port" known as never sent to 17,504; an
 // InvalidInputError that keeps its operation, field and problem apart to 17,564; the live-write guard (its
 // refusal's sentence in a chunk loaded on the first refusal), FINAL_CALL_STATUSES and isFinalCallStatus(), waitFor's
-// onStatus and list().toArray() to 18,139: this ceiling keeps it from growing further unnoticed. The bench's budget is 12,288 bytes with openapi-fetch included, and fails: see
+// onStatus and list().toArray() to 18,139; the refusal as a LiveWriteRefusedError, and the API's host matched in any
+// spelling, to 18,213: this ceiling keeps it from growing further unnoticed. The bench's budget is 12,288 bytes with openapi-fetch included, and fails: see
 // bench/README.md.
-const MAIN_BUNDLE_BUDGET_GZIP = 18_140;
+const MAIN_BUNDLE_BUDGET_GZIP = 18_220;
 
 const bundle = () =>
   bundleForBrowser('export { SigmaMind } from "./dist/index.mjs";', new URL("../..", import.meta.url).pathname);
