@@ -1,11 +1,12 @@
 // The changelog page: what the next release of each published package brings (the changesets waiting in
 // .changeset/, read by Changesets' own reader), then what each release brought (the CHANGELOG.md that
 // `changeset version` writes beside each package).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import readChangesets from "@changesets/read";
+import { publishedPackages } from "./published-packages.js";
 
-interface PublishedPackage {
+interface PublishedChangelog {
   name: string;
   changelog?: string;
 }
@@ -13,7 +14,7 @@ interface PublishedPackage {
 const BUMP_ORDER = ["major", "minor", "patch", "none"] as const;
 
 export async function changelogMarkdown(workspaceRoot: string): Promise<string> {
-  const packages = publishedPackages(workspaceRoot);
+  const packages = withChangelogs(workspaceRoot);
   const pending = await readChangesets(workspaceRoot);
   const sections: string[] = ["## Unreleased"];
   if (pending.length === 0) sections.push("Nothing is waiting for the next release.");
@@ -41,21 +42,12 @@ export async function changelogMarkdown(workspaceRoot: string): Promise<string> 
   return sections.join("\n\n");
 }
 
-/** The workspace's packages that are published (not private), in folder order, with their CHANGELOG.md if any. */
-function publishedPackages(workspaceRoot: string): PublishedPackage[] {
-  const folder = join(workspaceRoot, "packages");
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, "package.json")))
-    .map((entry) => join(folder, entry.name))
-    .map((directory) => ({ directory, manifest: JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) }))
-    .filter(({ manifest }) => manifest.private !== true)
-    .map(({ directory, manifest }) => {
-      const changelogPath = join(directory, "CHANGELOG.md");
-      return {
-        name: manifest.name as string,
-        ...(existsSync(changelogPath) ? { changelog: readFileSync(changelogPath, "utf8") } : {}),
-      };
-    });
+/** The published packages, each with its CHANGELOG.md if it has one. */
+function withChangelogs(workspaceRoot: string): PublishedChangelog[] {
+  return publishedPackages(workspaceRoot).map(({ name, directory }) => {
+    const changelogPath = join(directory, "CHANGELOG.md");
+    return { name, ...(existsSync(changelogPath) ? { changelog: readFileSync(changelogPath, "utf8") } : {}) };
+  });
 }
 
 /** A changeset's summary as one list item: its later lines and paragraphs indented under the first. */

@@ -1,7 +1,8 @@
 // The site's package pages: each published package's README, as npm shows it, made a page at build time, so the
 // options tables, the error classes and the exit codes a newcomer needs are on the site and never copied by hand.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { publishedPackages } from "./published-packages.js";
 
 export interface PackagePage {
   /** The package's name: `@sigmamind/client`. */
@@ -15,32 +16,14 @@ export interface PackagePage {
 
 const NPM_PAGE = /https:\/\/www\.npmjs\.com\/package\/(@sigmamind\/[a-z-]+)/g;
 
-/** The published packages of the workspace (not `private`), each with its README, in a stable order. */
+/** The published packages of the workspace, each with its README. */
 export function loadPackagePages(workspaceRoot: string): PackagePage[] {
-  const packagesRoot = join(workspaceRoot, "packages");
-  return (
-    readdirSync(packagesRoot, { withFileTypes: true })
-      // A folder of packages/ without a package.json (left behind by a branch, say) is no package.
-      .filter((entry) => entry.isDirectory() && existsSync(join(packagesRoot, entry.name, "package.json")))
-      .map((entry) => entry.name)
-      .sort()
-      .flatMap((directory) => {
-        const manifest = JSON.parse(readFileSync(join(packagesRoot, directory, "package.json"), "utf8")) as {
-          name: string;
-          private?: boolean;
-          description: string;
-        };
-        if (manifest.private) return [];
-        return [
-          {
-            name: manifest.name,
-            slug: `packages/${directory}`,
-            description: manifest.description,
-            markdown: readFileSync(join(packagesRoot, directory, "README.md"), "utf8"),
-          },
-        ];
-      })
-  );
+  return publishedPackages(workspaceRoot).map(({ name, folder, directory, description }) => ({
+    name,
+    slug: `packages/${folder}`,
+    description,
+    markdown: readFileSync(join(directory, "README.md"), "utf8"),
+  }));
 }
 
 /**

@@ -28,7 +28,7 @@ export async function readApiKey(
   flags: ApiKeyFlags,
   env: NodeJS.ProcessEnv,
   io: IOStreams,
-  sources: KeySources = { profile: undefined, profileKey: false, environmentKey: true },
+  sources: KeySources,
 ): Promise<string | undefined> {
   const path = flags["api-key-file"];
   if (flags["api-key"] !== undefined && path !== undefined) {

@@ -10,7 +10,8 @@ import {
 } from "@sigmamind/client";
 import { ExitCode, OutcomeError } from "./errors.js";
 import type { IOStreams } from "./io-streams.js";
-import { jsonText, writeJson } from "./output/json.js";
+import { writeJson } from "./output/json.js";
+import { ndjsonWriter } from "./output/ndjson.js";
 import { assertPrintable } from "./output/printable.js";
 import { terminalSafe } from "./output/terminal-text.js";
 
@@ -43,20 +44,19 @@ export async function followCall(
   const outputGone = new AbortController();
   let written: Promise<void> = Promise.resolve();
   let writeFailure: unknown;
-  const write = (text: string) => {
-    written = written
-      .then(() => io.stdout.write(text))
-      .catch((error: unknown) => {
-        writeFailure ??= error;
-        outputGone.abort();
-      });
+  const write = (line: () => Promise<void>) => {
+    written = written.then(line).catch((error: unknown) => {
+      writeFailure ??= error;
+      outputGone.abort();
+    });
   };
+  const ndjson = ndjsonWriter(io.stdout, { stdoutIsTerminal: io.stdoutIsTerminal, fields: undefined });
   const onStatus = (call: Call) => {
     if (call.status === shownStatus) return;
     shownStatus = call.status;
     assertPrintable(call);
-    if (format === "ndjson") write(`${jsonText(call)}\n`);
-    else if (format === "table") write(statusLine(call));
+    if (format === "ndjson") write(() => ndjson.write(call));
+    else if (format === "table") write(() => io.stdout.write(statusLine(call)));
   };
   let call: Call;
   try {

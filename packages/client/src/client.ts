@@ -130,9 +130,9 @@ export class SigmaMind {
     // The key stays in closures: util.inspect, JSON.stringify and structuredClone of the client never see it.
     const redact = secretRedactor([apiKey]);
     const sleep = options.sleep ?? defaultSleep;
-    const origin = new URL(baseUrl).origin;
+    const url = new URL(baseUrl);
     const transport = createTransport({
-      origin,
+      origin: url.origin,
       apiKey,
       fetch: options.fetch,
       backoff: DEFAULT_BACKOFF,
@@ -141,7 +141,7 @@ export class SigmaMind {
       debugEnabled: level === "debug",
       redact,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      liveWriteGuard: liveWriteGuard(new URL(baseUrl), options.allowLiveWrites === true),
+      liveWriteGuard: liveWriteGuard(url, options.allowLiveWrites === true),
     });
     const agent = userAgent();
     // The caller's headers come last: a User-Agent of their own wins.

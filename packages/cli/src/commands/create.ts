@@ -5,7 +5,8 @@ import { confirm } from "../confirm.js";
 import { UsageError } from "../errors.js";
 import { parseChoice, parsePhoneNumber, parseVariables } from "../flag-values.js";
 import { followCall } from "../follow-call.js";
-import { jsonText, writeJson } from "../output/json.js";
+import { writeJson } from "../output/json.js";
+import { ndjsonWriter } from "../output/ndjson.js";
 import { assertPrintable } from "../output/printable.js";
 import { writeRequest } from "../output/request.js";
 import { formatCallDetails } from "../output/table.js";
@@ -102,7 +103,8 @@ export const createCommand = defineCommand({
     }
     // With --wait, json is the call once it has ended: one document for a script to read.
     if (format === "table") await io.stdout.write(`${formatCallDetails(call)}\n`);
-    if (format === "ndjson") await io.stdout.write(`${jsonText(call)}\n`);
+    if (format === "ndjson")
+      await ndjsonWriter(io.stdout, { stdoutIsTerminal: io.stdoutIsTerminal, fields: undefined }).write(call);
     await followCall(client, call.callId, io, { format, ...wait, shown: call });
   },
 });
