@@ -1,6 +1,7 @@
 // What a method returns: a promise of the data, as before, which can also give the HTTP response behind it,
 // as users of Stainless SDKs expect: `.withResponse()` for the data, the response and its request id, and
 // `.asResponse()` for the response with its body still to read. Either way there is one request.
+import { responseWithBody } from "../internal/response-with-body.js";
 
 /** A success as the client read it: the data, the response (its body read), and the body's text. */
 export interface Sent<T> {
@@ -54,9 +55,12 @@ export class APIPromise<T> extends Promise<T> {
     onFulfilled?: ((data: T) => Result | PromiseLike<Result>) | null,
     onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
   ): Promise<Result | Failure> {
-    return this.sent()
-      .then(({ data }) => data)
-      .then(onFulfilled, onRejected);
+    // One step from the outcome to the caller's callbacks: a rejection goes to `onRejected`, and what
+    // `onFulfilled` throws does not.
+    return this.sent().then(
+      onFulfilled ? ({ data }) => onFulfilled(data) : ({ data }) => data as unknown as Result,
+      onRejected,
+    );
   }
 
   override catch<Failure = never>(onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null) {
@@ -80,12 +84,7 @@ export function withResponseOf<T>({ response }: Sent<unknown>, data: T): WithRes
 
 /** What `.asResponse()` gives for `sent`: its response again, the body as the API sent it still to read. */
 export function unreadResponseOf({ response, text }: Sent<unknown>): Response {
-  const { status, statusText } = response;
-  const headers = new Headers(response.headers);
-  // fetch has decoded the body: its encoding and length no longer describe the text this Response holds.
-  headers.delete("content-encoding");
-  headers.delete("content-length");
-  return new Response(text ?? null, { status, statusText, headers });
+  return responseWithBody(response, text);
 }
 
 export function requestIdOf(headers: Headers): string | undefined {

@@ -85,15 +85,10 @@ export function createOperationSender(context: OperationContext): OperationSende
       path: string,
       init: Record<string, unknown>,
     ) => Promise<{ error?: unknown; response: Response }>;
-    const init = {
-      params: { path: input.path, query: input.query },
-      body: input.body,
-      // The call's own headers win over its client's, whatever their case: openapi-fetch sets them in order.
-      headers: options.headers ? { ...context.headers, ...options.headers } : context.headers,
-      // The transport reads a success body once, as text, within the attempt's deadline: openapi-fetch leaves
-      // the Response's body alone.
-      parseAs: "stream",
-    };
+    const params = { path: input.path, query: input.query };
+    const { body } = input;
+    // The call's own headers win over its client's, whatever their case: openapi-fetch sets them in order.
+    const headers = options.headers ? { ...context.headers, ...options.headers } : context.headers;
     const { answered, text, truncated } = await context.transport(
       {
         label: operation.label,
@@ -104,7 +99,9 @@ export function createOperationSender(context: OperationContext): OperationSende
         uncertainOutcome: operation.uncertainOutcome,
         successBody: "text",
       },
-      (fetch) => request(operation.method, operation.path, { ...init, fetch }),
+      // The transport reads a success body once, as text, within the attempt's deadline: openapi-fetch leaves
+      // the Response's body alone (`parseAs: "stream"`).
+      (fetch) => request(operation.method, operation.path, { params, body, headers, parseAs: "stream", fetch }),
     );
     const { error, response } = answered;
     const answer: Answer = {
@@ -132,35 +129,51 @@ export function createOperationSender(context: OperationContext): OperationSende
   };
 }
 
-async function readValid<T>(
+/**
+ * The body, as the spec says it is, or a ResponseValidationError. Synchronous unless `validateResponses` is on:
+ * then the validators are loaded on first use.
+ */
+function readValid<T>(
   context: OperationContext,
   operation: Operation,
   answer: Answer,
   pathValues: OperationInput["path"],
-): Promise<T> {
-  const { redact } = context;
-  const body = readJson<T>(answer, redact);
+): T | Promise<T> {
+  const body = readJson<T>(answer, context.redact);
   const shapeViolation = findShapeViolation(operation.returns, body);
-  let violation = shapeViolation;
-  if (!violation && context.validateResponses) {
-    responseValidation ??= import("./response-validation.js");
-    violation = (await responseValidation).findResponseViolation(operation.id, body);
+  if (shapeViolation || !context.validateResponses) {
+    return accepted(context, operation, answer, body, shapeViolation ?? findOtherIdentity(pathValues, body), true);
   }
-  // Last: a body refused for naming another call has met the spec in every other way.
-  const otherIdentity = violation ? undefined : findOtherIdentity(pathValues, body);
-  violation ??= otherIdentity;
+  responseValidation ??= import("./response-validation.js");
+  return responseValidation.then(({ findResponseViolation }) => {
+    const violation = findResponseViolation(operation.id, body);
+    return accepted(context, operation, answer, body, violation ?? findOtherIdentity(pathValues, body), !violation);
+  });
+}
+
+/**
+ * `body` when nothing is wrong with it, else the error for what is: the shape the client reads, the call it names
+ * (checked last: a body refused for naming another call has met the spec in every other way), or the spec.
+ */
+function accepted<T>(
+  context: OperationContext,
+  operation: Operation,
+  answer: Answer,
+  body: T,
+  violation: { path: string; problem: string } | undefined,
+  unreadable: boolean,
+): T {
   if (!violation) return body;
   const { uncertainOutcome } = answer;
-  const advice =
-    shapeViolation || otherIdentity
-      ? "The client cannot read it; report it to SigmaMind with the request id."
-      : "Upgrade @sigmamind/client if the API has changed, or turn validateResponses off to accept it as it is.";
+  const advice = unreadable
+    ? "The client cannot read it; report it to SigmaMind with the request id."
+    : "Upgrade @sigmamind/client if the API has changed, or turn validateResponses off to accept it as it is.";
   throw new ResponseValidationError(
     operation.id,
     violation.path,
     violation.problem,
     answer.response.status,
-    redact(body),
+    context.redact(body),
     {
       advice: uncertainOutcome ? `${advice} ${uncertainOutcome}` : advice,
       mayHaveTakenEffect: uncertainOutcome !== undefined,

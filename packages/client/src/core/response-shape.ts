@@ -1,6 +1,8 @@
 // What the client itself reads of a success body, checked on every response whether or not validateResponses
 // is on: a list whose `data` is not an array of objects would otherwise yield the letters of a string as calls,
 // or fail with a TypeError far from its cause.
+
+import { kindOf } from "../internal/check-inputs.js";
 import type { Operation } from "./operation.js";
 import type { ResponseViolation } from "./response-validation.js";
 
@@ -38,9 +40,4 @@ function objectBody(body: unknown): ResponseViolation | undefined {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The type found, never the value, as response validation reports it. */
-function kindOf(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }

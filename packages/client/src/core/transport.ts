@@ -4,6 +4,7 @@ import { anySignal } from "../internal/any-signal.js";
 import { describeUrl } from "../internal/describe-url.js";
 import { neverAborted } from "../internal/never-aborted.js";
 import { readBoundedText } from "../internal/read-bounded-text.js";
+import { responseWithBody } from "../internal/response-with-body.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -276,9 +277,10 @@ async function fetchPinned(
   { signal, state, fail, uncertainOutcome }: FetchContext,
 ): Promise<Response> {
   const timedOut = () => signal.aborted && !request.signal?.aborted;
-  if (!outgoing.url.startsWith(`${config.origin}/`)) {
+  const first = outgoing.url;
+  if (!first.startsWith(`${config.origin}/`)) {
     throw new InvalidInputError(
-      `Requests go only to the client's baseUrl origin, ${config.origin}; refused ${config.redact(describeUrl(outgoing.url))}. Create another client for another base URL.`,
+      `Requests go only to the client's baseUrl origin, ${config.origin}; refused ${config.redact(describeUrl(first))}. Create another client for another base URL.`,
     );
   }
   const { method } = outgoing;
@@ -286,8 +288,8 @@ async function fetchPinned(
   headers.set("X-API-Key", config.apiKey);
   // A redirect sends the request again: a body is kept for it only where one may be followed.
   const spare = outgoing.body !== null && isSafeToRepeat(method) ? outgoing.clone() : undefined;
-  let url = outgoing.url;
-  let next: Request | string = outgoing.body === null ? outgoing.url : outgoing;
+  let url = first;
+  let next: Request | string = outgoing;
   let body: ArrayBuffer | undefined;
   for (let hops = 0; ; hops++) {
     state.url = url;
@@ -299,8 +301,12 @@ async function fetchPinned(
       throw fail(cause, hops > 0 || !wasNeverSent(cause), timedOut());
     }
     state.sent = true;
+    const { status } = response;
+    // Most answers are a success from the global fetch, which honours `redirect: "manual"`: nothing to check.
     const redirect =
-      followedByFetch(config.origin, response) ?? redirectRefusal(config.origin, method, response, url, hops);
+      status >= 200 && status < 300 && config.fetch === undefined && !response.redirected
+        ? undefined
+        : (followedByFetch(config.origin, response) ?? redirectRefusal(config.origin, method, response, url, hops));
     if (typeof redirect === "object") {
       try {
         await response.body?.cancel();
@@ -340,11 +346,11 @@ async function fetchPinned(
     if (!response.ok) {
       const { text, truncated } = read as { text: string; truncated: boolean };
       state.truncated = truncated;
-      return withBody(response, text);
+      return responseWithBody(response, text);
     }
     if (request.successBody === "text") return response;
     if (read === undefined) throw tooLargeError(config, response, uncertainOutcome);
-    return withBody(response, read as ArrayBuffer);
+    return responseWithBody(response, read as ArrayBuffer);
   }
 }
 
@@ -384,26 +390,38 @@ function asSigmaMindError(
  * A success body, as text or bytes, read whole when its declared length fits `maxBytes`, else up to `maxBytes`;
  * undefined when it is larger, having read no more of it than that.
  */
-async function readSuccessBody<As extends "text" | "bytes">(
+function readSuccessBody<As extends "text" | "bytes">(
   response: Response,
   maxBytes: number,
   as: As,
 ): Promise<(As extends "text" ? string : ArrayBuffer) | undefined>;
-async function readSuccessBody(
+function readSuccessBody(
   response: Response,
   maxBytes: number,
   as: "text" | "bytes",
 ): Promise<string | ArrayBuffer | undefined> {
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    return undefined;
-  }
+  const { headers } = response;
+  const declared = Number(headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) return cancelBody(response);
   // A compressed body's declared length says nothing of what it decodes to. Text is decoded by fetch itself, with
   // no copy of the bytes in between.
-  if (declared >= 0 && !response.headers.has("content-encoding")) {
+  if (declared >= 0 && !headers.has("content-encoding")) {
     return as === "text" ? response.text() : response.arrayBuffer();
   }
+  return readCapped(response, maxBytes, as);
+}
+
+async function cancelBody(response: Response): Promise<undefined> {
+  await response.body?.cancel();
+  return undefined;
+}
+
+/** A body of unknown decoded length, read chunk by chunk up to `maxBytes`; undefined past it. */
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  as: "text" | "bytes",
+): Promise<string | ArrayBuffer | undefined> {
   if (!response.body) return as === "text" ? "" : new ArrayBuffer(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -447,19 +465,6 @@ let decoder: TextDecoder | undefined;
 function textDecoder(): TextDecoder {
   decoder ??= new TextDecoder();
   return decoder;
-}
-
-/** Statuses whose responses cannot carry a body, which the Response constructor refuses one for. */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-/** A Response like `response`, holding `body` (already read) instead of its stream. */
-function withBody(response: Response, body: ArrayBuffer | string): Response {
-  const { status, statusText } = response;
-  const headers = new Headers(response.headers);
-  // fetch has decoded the body: its encoding and length no longer describe what the new Response holds.
-  headers.delete("content-encoding");
-  headers.delete("content-length");
-  return new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, statusText, headers });
 }
 
 /**

@@ -219,7 +219,8 @@ function article(type: string) {
   return type === "integer" || type === "object" || type === "array" ? `an ${type}` : `a ${type}`;
 }
 
-function kindOf(value: unknown): string {
+/** The type found, never the value: what a message about a secret, or a response's shape, may say. */
+export function kindOf(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
 

@@ -592,6 +592,21 @@ describe("iterating a page, and iterating pages", () => {
     expect(api.pages()).toEqual([0, 1, 2]);
   });
 
+  test("a page's data sorted or emptied by its reader changes neither what iterating yields nor hasNextPage()", async () => {
+    const api = fakeCallsApi(5);
+    const page = await clientFor(api).calls.list({ size: 3 });
+    page.data.reverse();
+    const ids: string[] = [];
+    for await (const call of page) ids.push(call.callId);
+    expect(ids).toEqual(api.calls.map((call) => call.callId));
+
+    const emptied = await clientFor(api).calls.list({ size: 3 });
+    emptied.data.length = 0;
+    emptied.hasNext = false;
+    expect(emptied.hasNextPage()).toBe(true);
+    expect(emptied.incompleteReason).toBeUndefined();
+  });
+
   test("for await over a later page starts there", async () => {
     const api = fakeCallsApi(7);
     const second = await (await clientFor(api).calls.list({ size: 3 })).getNextPage();

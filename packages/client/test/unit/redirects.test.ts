@@ -1,6 +1,6 @@
 // A redirect is an answer the client reads, never a way for a server to send the key, or a phone call, elsewhere.
 import { refusedUrl } from "@sigmamind/test-support/free-port";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { APIError, InvalidInputError, RedirectError, SigmaMind, SigmaMindError } from "../../src/index.js";
 import { fakeFetch } from "../support/fake-fetch.js";
 import { json, reply } from "../support/fault-server.js";
@@ -238,6 +238,25 @@ describe("a fetch of the caller's own", () => {
     expect(error).toBeInstanceOf(RedirectError);
     expect(error).toMatchObject({ mayHaveTakenEffect: true });
     expect(error.message).toMatch(/redirect: "manual"/);
+  });
+});
+
+describe("a global fetch replaced by one that follows redirects (an interceptor, a polyfill)", () => {
+  test("that followed a redirect elsewhere makes the call fail, although the answer was a success", async () => {
+    const elsewhere = await serve(json(200, page));
+    const api = await serve(redirect(302, `${elsewhere.url}/v1/calls`));
+    const original = globalThis.fetch;
+    vi.stubGlobal("fetch", (input: RequestInfo | URL, init?: RequestInit) =>
+      original(input, { ...init, redirect: "follow" }),
+    );
+    try {
+      const { client } = clientOf(api.url);
+      const error = await rejectionOf(client.calls.list());
+      expect(error).toBeInstanceOf(RedirectError);
+      expect(error.message).toMatch(/followed a redirect/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 
