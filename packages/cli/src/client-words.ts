@@ -30,7 +30,11 @@ const PHRASES: readonly (readonly [client: string, cli: string])[] = [
 export function inCliWords(error: SigmaMindError, fieldsOf: FieldsOf): string {
   // The client's way out is an option of its own; the CLI's are its fakes and the variable.
   if (error instanceof LiveWriteRefusedError) {
-    return `--base-url is the production API, and this is a test run (${error.runner}), which never places or deletes real calls; nothing was sent. Use --sandbox or --mock, or the --base-url of a fake; to write to the live API from a test run on purpose, set SIGMAMIND_ALLOW_LIVE_WRITES=1.`;
+    const held =
+      error.optInValue === undefined
+        ? ""
+        : ` (it is set to ${JSON.stringify(error.optInValue)}, which is neither 1 nor true)`;
+    return `--base-url is the production API, and this is a test run (${error.runner}), which never places or deletes real calls; nothing was sent. Use --sandbox or --mock, or the --base-url of a fake; to write to the live API from a test run on purpose, set SIGMAMIND_ALLOW_LIVE_WRITES=1${held}.`;
   }
   if (error instanceof InvalidInputError && error.field !== undefined && error.problem !== undefined) {
     return `${cliNameOf(error.operation, error.field, fieldsOf)} ${withCliPhrases(error.problem)}.`;

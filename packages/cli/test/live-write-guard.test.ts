@@ -16,6 +16,17 @@ describe("a write to the production API from a test run", () => {
     );
   });
 
+  test("SIGMAMIND_ALLOW_LIVE_WRITES=yes is not an opt-in, and the refusal says what it holds", async () => {
+    const { code, stderr } = await runCli([...PLACE, "--yes"], {
+      NODE_ENV: "test",
+      SIGMAMIND_ALLOW_LIVE_WRITES: "yes",
+    });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /set SIGMAMIND_ALLOW_LIVE_WRITES=1 \(it is set to "yes", which is neither 1 nor true\)\.\n$/,
+    );
+  });
+
   test("under Vitest, in-process: calls delete is refused too", async () => {
     const { code, stderr } = await runInProcess(["calls", "delete", "call-1", "--yes"], {
       env: { SIGMAMIND_BASE_URL: undefined, SIGMAMIND_ALLOW_LIVE_WRITES: undefined },

@@ -61,10 +61,16 @@ export class LiveWriteRefusedError extends InvalidInputError {
   override name = "LiveWriteRefusedError";
   /** The test runner detected, and the sign that gave it away: `"Vitest: VITEST is set"`, `"NODE_ENV=test"`. */
   declare readonly runner: string;
+  /**
+   * What `SIGMAMIND_ALLOW_LIVE_WRITES` holds when it is set to something that is neither an opt-in (`1`, `true`)
+   * nor a no (`0`, `false`), such as `"yes"`: the message says so. Undefined otherwise.
+   */
+  declare readonly optInValue: string | undefined;
 
-  constructor(operation: string, problem: string, runner: string) {
+  constructor(operation: string, problem: string, runner: string, optInValue?: string) {
     super(`${operation}: baseUrl ${problem}.`, { operation, field: "baseUrl", problem });
     this.runner = runner;
+    this.optInValue = optInValue;
   }
 }
 

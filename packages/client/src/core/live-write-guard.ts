@@ -42,15 +42,17 @@ export function detectTestRunner(): string | undefined {
 /** The guard for a client on `baseUrl`; undefined when it has nothing to refuse. */
 export function liveWriteGuard(baseUrl: URL, allowLiveWrites: boolean): LiveWriteGuard | undefined {
   if (baseUrl.hostname.replace(/\.+$/, "") !== PRODUCTION_HOST || allowLiveWrites) return undefined;
-  const optIn = readEnv(ALLOW_LIVE_WRITES_ENV)?.toLowerCase();
-  if (optIn === "1" || optIn === "true") return undefined;
+  const optIn = readEnv(ALLOW_LIVE_WRITES_ENV);
+  const said = optIn?.toLowerCase();
+  if (said === "1" || said === "true") return undefined;
   const runner = detectTestRunner();
   if (runner === undefined) return undefined;
   const { origin } = baseUrl;
   return (label, method) => {
     if (READ_METHODS.has(method)) return undefined;
-    return import("./live-write-refusal.js").then(({ liveWriteProblem }) => {
-      throw new LiveWriteRefusedError(label, liveWriteProblem(origin, runner, ALLOW_LIVE_WRITES_ENV), runner);
+    return import("./live-write-refusal.js").then(({ liveWriteRefusal }) => {
+      const { problem, misread } = liveWriteRefusal(origin, runner, ALLOW_LIVE_WRITES_ENV, optIn);
+      throw new LiveWriteRefusedError(label, problem, runner, misread);
     });
   };
 }

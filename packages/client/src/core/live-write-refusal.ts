@@ -2,7 +2,22 @@
 // that never writes to the production API from a test run never needs these words up front. It imports nothing,
 // so that splitting it off splits nothing else.
 
-/** The problem with `baseUrl`, phrased to follow its name, with the fakes to use and the opt-in. */
-export function liveWriteProblem(origin: string, runner: string, optInVariable: string): string {
-  return `is the production API (${origin}), and this is a test run (${runner}), which never places or deletes real calls; nothing was sent. Test against a fake from @sigmamind/mock: createSandbox() (baseUrl: sandbox.url, fetch: sandbox.fetch), or startSandbox(), sigmamind-mock --sandbox or startMock() with its URL as baseUrl or SIGMAMIND_BASE_URL. To write to the live API from a test run on purpose, pass allowLiveWrites: true or set ${optInVariable}=1`;
+/**
+ * The problem with `baseUrl`, phrased to follow its name, with the fakes to use and the opt-in; and what the opt-in
+ * variable holds (`optIn`) when it is neither an opt-in nor a plain no: a value meant as yes, such as "yes", which
+ * the refusal names rather than ignore.
+ */
+export function liveWriteRefusal(
+  origin: string,
+  runner: string,
+  optInVariable: string,
+  optIn: string | undefined,
+): { problem: string; misread: string | undefined } {
+  const said = optIn?.toLowerCase();
+  const misread = said === undefined || said === "0" || said === "false" ? undefined : optIn;
+  const held = misread === undefined ? "" : ` (it is set to ${JSON.stringify(misread)}, which is neither 1 nor true)`;
+  return {
+    problem: `is the production API (${origin}), and this is a test run (${runner}), which never places or deletes real calls; nothing was sent. Test against a fake from @sigmamind/mock: createSandbox() (baseUrl: sandbox.url, fetch: sandbox.fetch), or startSandbox(), sigmamind-mock --sandbox or startMock() with its URL as baseUrl or SIGMAMIND_BASE_URL. To write to the live API from a test run on purpose, pass allowLiveWrites: true or set ${optInVariable}=1${held}`,
+    misread,
+  };
 }

@@ -122,6 +122,26 @@ describe("a client on the production API, in a test run", () => {
     expect(requests).toEqual([]);
   });
 
+  test("a refusal says when SIGMAMIND_ALLOW_LIVE_WRITES holds a value that is not an opt-in, such as yes", async () => {
+    for (const [value, said] of [
+      ["yes", '(it is set to "yes", which is neither 1 nor true)'],
+      ["on ", '(it is set to "on", which is neither 1 nor true)'],
+    ] as const) {
+      vi.stubEnv("SIGMAMIND_ALLOW_LIVE_WRITES", value);
+      const { client } = productionClient();
+      const error = await client.calls.create(NEW_CALL).catch((caught: unknown) => caught);
+      expect((error as Error).message, value).toContain(`set SIGMAMIND_ALLOW_LIVE_WRITES=1 ${said}`);
+      expect(error).toMatchObject({ optInValue: value.trim() });
+    }
+    for (const value of ["", "0", "false", "FALSE"]) {
+      vi.stubEnv("SIGMAMIND_ALLOW_LIVE_WRITES", value);
+      const { client } = productionClient();
+      const error = await client.calls.create(NEW_CALL).catch((caught: unknown) => caught);
+      expect((error as Error).message, value).not.toContain("it is set to");
+      expect(error).toMatchObject({ optInValue: undefined });
+    }
+  });
+
   test("refuses allowLiveWrites that is not a boolean, as any other option", () => {
     expect(() => new SigmaMind({ apiKey: "k", allowLiveWrites: "yes" as unknown as boolean })).toThrow(
       /allowLiveWrites must be true or false/,
