@@ -11,6 +11,7 @@ import { operationCommand } from "../src/commands/operation-command.js";
 import { completionCandidates } from "../src/completion/candidates.js";
 import { PROFILE_KEYS } from "../src/config/config-file.js";
 import { OPERATIONS } from "../src/generated/operations.js";
+import { CALL_FIELD_NAMES } from "../src/output/call-fields.js";
 import { type FakeApi, startFakeApi } from "./support/fake-api.js";
 import { runCli } from "./support/run-cli.js";
 import { runInProcess } from "./support/run-in-process.js";
@@ -142,6 +143,17 @@ describe("sigmamind __complete", () => {
     expect(await complete(["calls", "list", "--status", ""])).toEqual([...KNOWN_CALL_STATUSES]);
     expect(await complete(["calls", "list", "--status", "e"])).toEqual(["ended", "error"]);
     expect(await complete(["calls", "list", "--status=in"])).toEqual(["--status=in-progress"]);
+  });
+
+  test("--fields: the call's fields, then after each comma the fields not yet named", async () => {
+    expect(await complete(["calls", "list", "--fields", ""])).toEqual([...CALL_FIELD_NAMES]);
+    expect(await complete(["calls", "get", "call-1", "--fields", "call"])).toEqual(["callId", "callType"]);
+    const afterTwo = await complete(["calls", "list", "--fields", "callId,status,"]);
+    expect(afterTwo).toEqual(
+      CALL_FIELD_NAMES.filter((name) => name !== "callId" && name !== "status").map((name) => `callId,status,${name}`),
+    );
+    expect(await complete(["calls", "list", "--fields=status,callI"])).toEqual(["--fields=status,callId"]);
+    expect(await complete(["calls", "wait", "call-1", "--fields", ""])).toEqual([]);
   });
 
   test("a flag that takes a free value, or a positional argument without a list, offers nothing", async () => {
@@ -332,6 +344,7 @@ describe("in the shells", () => {
         ["=scheduled", "=in-progress", "=ended", "=not-connected", "=error", "=completed", "=failed"],
       ],
       ["sigmamind calls get ", []],
+      ["sigmamind calls list --fields callId,stat", ["callId,status"]],
     ])("%j offers %j", async (line, candidates) => {
       expect(await bashCompletions(line, env)).toEqual(candidates);
     });
@@ -367,6 +380,7 @@ describe("in the shells", () => {
       ["sigmamind calls list --status=e", ["--status=ended", "--status=error"]],
       ["sigmamind --profile ", ["staging", "prod"]],
       ["sigmamind config get ", [...PROFILE_KEYS]],
+      ["sigmamind calls list --fields callId,stat", ["callId,status"]],
       // Where sigmamind has nothing to list, zsh completes file names.
       ["sigmamind calls list --api-key-file ", ["(files)"]],
     ])("%j offers %j", async (line, candidates) => {
@@ -387,6 +401,7 @@ describe("in the shells", () => {
       ["sigmamind calls list --status ", [...KNOWN_CALL_STATUSES]],
       ["sigmamind --profile ", ["staging", "prod"]],
       ["sigmamind config set ", [...PROFILE_KEYS]],
+      ["sigmamind calls list --fields callId,stat", ["callId,status"]],
     ])("%j offers %j", async (line, candidates) => {
       expect((await fishCompletions(line, env)).sort()).toEqual([...candidates].sort());
     });

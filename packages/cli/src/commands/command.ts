@@ -15,6 +15,11 @@ export interface FlagSpec {
    * hands the same list to parseChoice, so the two cannot differ.
    */
   readonly choices?: readonly string[];
+  /**
+   * The names it takes as a comma-separated list (--fields): shell completion offers, after each comma, those not
+   * yet named, and the command checks the list against the same names.
+   */
+  readonly listOf?: readonly string[];
   readonly description: string;
 }
 

@@ -10,6 +10,7 @@ export const OUTPUT_SHAPING_FLAGS = {
   fields: {
     type: "string",
     valueName: "LIST",
+    listOf: CALL_FIELD_NAMES,
     description: `only these fields, in this order, comma-separated: ${CALL_FIELD_NAMES.join(", ")}`,
   },
   jq: {
@@ -38,7 +39,7 @@ export async function readOutputShaping<const Format extends string>(
   stdoutIsTerminal: boolean,
 ): Promise<OutputShaping<Format>> {
   const chosen = parseChoice("--format", flags.format, formats);
-  const fields = parseFieldNames("--fields", flags.fields, CALL_FIELD_NAMES);
+  const fields = parseFieldNames("--fields", flags.fields, OUTPUT_SHAPING_FLAGS.fields.listOf);
   if (flags.jq === undefined) return { format: chosen ?? formats[0], fields, jq: undefined };
   const jsonFormats = formats.filter((format) => JSON_FORMATS.includes(format));
   if (chosen !== undefined && !jsonFormats.includes(chosen)) {

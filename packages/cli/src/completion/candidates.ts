@@ -48,12 +48,12 @@ async function candidatesFor(
   groups: readonly CommandGroup[],
   env: NodeJS.ProcessEnv,
 ): Promise<string[]> {
-  if (line.awaitingValueFor !== undefined) return valuesOf(line.awaitingValueFor, line, env);
+  if (line.awaitingValueFor !== undefined) return valuesOf(line.awaitingValueFor, current, line, env);
   if (line.flagsEnded || !current.startsWith("-")) return argumentsAt(line, groups);
   const equals = current.indexOf("=");
   if (current.startsWith("--") && equals !== -1) {
     const name = current.slice(2, equals);
-    return (await valuesOf(name, line, env)).map((value) => `--${name}=${value}`);
+    return (await valuesOf(name, current.slice(equals + 1), line, env)).map((value) => `--${name}=${value}`);
   }
   return flagWords(line);
 }
@@ -128,12 +128,18 @@ function argumentsAt(line: LineSoFar, groups: readonly CommandGroup[]): string[]
 
 /**
  * The values a flag takes: the profiles of the config file for --profile, else those its spec declares, else those
- * the API's spec lists for the input it sends (--status). None for a flag without a list.
+ * the API's spec lists for the input it sends (--status). For a comma-separated list (--fields), the names not yet
+ * in it, after those `typed` so far. None for a flag without a list.
  */
-async function valuesOf(name: string, line: LineSoFar, env: NodeJS.ProcessEnv): Promise<string[]> {
+async function valuesOf(name: string, typed: string, line: LineSoFar, env: NodeJS.ProcessEnv): Promise<string[]> {
   if (name === "profile") return profileNames(env);
   const flag = line.command?.flags[name] ?? (GLOBAL_FLAGS as FlagSpecs)[name];
   if (flag?.type !== "string") return [];
+  if (flag.listOf) {
+    const named = typed.slice(0, typed.lastIndexOf(",") + 1);
+    const taken = named.split(",");
+    return flag.listOf.filter((item) => !taken.includes(item)).map((item) => named + item);
+  }
   return [...(flag.choices ?? (line.command && valuesTheSpecLists(line.command, name)) ?? [])];
 }
 
