@@ -215,6 +215,25 @@ describe("--profile and SIGMAMIND_PROFILE", () => {
     expect(staging.requests).toEqual([]);
   });
 
+  test("a config folder others can change is refused, unless sticky as /tmp is: they could swap the file", async () => {
+    await setUpProfiles();
+    const folder = join(directory, "sigmamind");
+    await chmod(folder, 0o777);
+    for (const args of [
+      ["--profile", "staging", "calls", "list"],
+      ["config", "set", "base-url", staging.url, "--profile", "other"],
+    ]) {
+      const { code, stderr } = await sigmamind(args);
+      expect(code, args.join(" ")).toBe(2);
+      expect(stderr).toContain(
+        `the config file's folder "${folder}" can be changed by other users (permissions 0777), so the config file in it is not used: run chmod go-w "${folder}"`,
+      );
+    }
+    expect(staging.requests).toEqual([]);
+    await chmod(folder, 0o1777);
+    expect((await sigmamind(["--profile", "staging", "calls", "list"])).code).toBe(0);
+  });
+
   test("a profile's key file made readable by others after it was set is refused at use; the key is never shown", async () => {
     await setUpProfiles();
     const key = join(directory, "staging.key");

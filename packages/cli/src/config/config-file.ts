@@ -62,10 +62,24 @@ export async function refuseOpenPermissions(path: string, what: string): Promise
   );
 }
 
+/**
+ * Refuses the config file's folder when group or others may change it, as ssh refuses such a ~/.ssh: they could
+ * put a file of their own in its place. A sticky folder (/tmp) lets no one replace another's file, so it is kept.
+ */
+async function refuseOpenFolder(folder: string): Promise<void> {
+  if (process.platform === "win32") return;
+  const { mode } = await stat(folder);
+  if ((mode & 0o022) === 0 || (mode & 0o1000) !== 0) return;
+  throw new UsageError(
+    `the config file's folder "${folder}" can be changed by other users (permissions ${(mode & 0o7777).toString(8).padStart(4, "0")}), so the config file in it is not used: run chmod go-w "${folder}"`,
+  );
+}
+
 /** The config file's profiles; none when there is no file yet. */
 export async function readConfig(path: string): Promise<Config> {
   let text: string;
   try {
+    await refuseOpenFolder(dirname(path));
     await refuseOpenPermissions(path, "the config file");
     const read = await readAtMost(path, MAX_CONFIG_BYTES);
     if (read === undefined) {
@@ -102,6 +116,7 @@ export async function readConfig(path: string): Promise<Config> {
  */
 export async function updateConfig(path: string, update: (config: Config) => Config): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await refuseOpenFolder(dirname(path));
   const target = await realpath(path).catch(() => path);
   const release = await lock(`${target}.lock`);
   try {
