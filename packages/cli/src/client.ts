@@ -57,6 +57,15 @@ export function openConnection(settings: ConnectionSettings, stderr: TextOutput)
   };
 }
 
+type Mock = Awaited<ReturnType<typeof loadMock>>;
+
+/** How each fake starts: the function of @sigmamind/mock it needs, and the call. */
+const FAKE_STARTS = {
+  // The sandbox's clock runs a minute a second, so a call placed on it ends within seconds for `--wait`.
+  sandbox: { entry: "startSandbox", start: (mock: Mock) => mock.startSandbox({ clock: "real", speed: 60 }) },
+  mock: { entry: "startMock", start: (mock: Mock) => mock.startMock() },
+} as const satisfies Record<FakeApi, { entry: keyof Mock; start: (mock: Mock) => Promise<{ url: string }> }>;
+
 async function startFake(kind: FakeApi): Promise<{ url: string; stop(): Promise<void> }> {
   const flag = `--${kind}`;
   const install = "npm install --global @sigmamind/mock (or add it to your project), then run the command again";
@@ -67,15 +76,11 @@ async function startFake(kind: FakeApi): Promise<{ url: string; stop(): Promise<
     }
     throw new UsageError(`${flag} needs @sigmamind/mock, which is not installed: ${install}`);
   });
-  const start = kind === "sandbox" ? mock.startSandbox : mock.startMock;
-  if (typeof start !== "function") {
-    throw new UsageError(
-      `${flag} needs a newer @sigmamind/mock, whose installed version has no ${kind === "sandbox" ? "startSandbox" : "startMock"}: ${install}`,
-    );
+  const { entry, start } = FAKE_STARTS[kind];
+  if (typeof mock[entry] !== "function") {
+    throw new UsageError(`${flag} needs a newer @sigmamind/mock, whose installed version has no ${entry}: ${install}`);
   }
-  // The sandbox's clock runs a minute a second, so a call placed on it ends within seconds for `--wait`.
-  const started = kind === "sandbox" ? mock.startSandbox({ clock: "real", speed: 60 }) : mock.startMock();
-  return started.catch((error: unknown) => {
+  return start(mock).catch((error: unknown) => {
     // --mock runs Stoplight Prism, an optional peer dependency of @sigmamind/mock; --sandbox does not.
     if (!(error instanceof mock.MockStartError && isModuleNotFound(error.cause))) throw error;
     throw new UsageError(
