@@ -156,6 +156,15 @@ describe("sigmamind __complete", () => {
     expect(await complete(["calls", "wait", "call-1", "--fields", ""])).toEqual([]);
   });
 
+  test("--fields reads what is typed as the command does: names trimmed, and nothing after an empty one", async () => {
+    expect(await complete(["calls", "list", "--fields", "status, callId,call"])).toEqual(["status, callId,callType"]);
+    expect(await complete(["calls", "list", "--fields", "status, callT"])).toEqual(["status, callType"]);
+    for (const typed of [",", ",c", "callId,,", "callId, ,"]) {
+      expect(await complete(["calls", "list", "--fields", typed]), typed).toEqual([]);
+    }
+    expect(await complete(["calls", "list", "--fields=,"])).toEqual([]);
+  });
+
   test("a flag that takes a free value, or a positional argument without a list, offers nothing", async () => {
     expect(await complete(["calls", "list", "--size", ""])).toEqual([]);
     expect(await complete(["calls", "get", ""])).toEqual([]);

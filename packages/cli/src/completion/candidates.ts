@@ -135,12 +135,28 @@ async function valuesOf(name: string, typed: string, line: LineSoFar, env: NodeJ
   if (name === "profile") return profileNames(env);
   const flag = line.command?.flags[name] ?? (GLOBAL_FLAGS as FlagSpecs)[name];
   if (flag?.type !== "string") return [];
-  if (flag.listOf) {
-    const named = typed.slice(0, typed.lastIndexOf(",") + 1);
-    const taken = named.split(",");
-    return flag.listOf.filter((item) => !taken.includes(item)).map((item) => named + item);
-  }
+  if (flag.listOf) return listValues(typed, flag.listOf);
   return [...(flag.choices ?? (line.command && valuesTheSpecLists(line.command, name)) ?? [])];
+}
+
+/**
+ * `typed` with each name of `items` not in it yet added after its last comma, as the command reads the list: names
+ * trimmed, none empty. Nothing when what is typed already has an empty name, which the command would refuse.
+ */
+function listValues(typed: string, items: readonly string[]): string[] {
+  const comma = typed.lastIndexOf(",");
+  const named = typed.slice(0, comma + 1);
+  const taken =
+    comma === -1
+      ? []
+      : named
+          .slice(0, -1)
+          .split(",")
+          .map((name) => name.trim());
+  if (taken.includes("")) return [];
+  // Blanks after the comma stay, so that what is offered still begins with what was typed.
+  const blanks = /^\s*/.exec(typed.slice(comma + 1))?.[0] ?? "";
+  return items.filter((item) => !taken.includes(item)).map((item) => named + blanks + item);
 }
 
 function valuesTheSpecLists(command: Command, name: string): readonly string[] | undefined {

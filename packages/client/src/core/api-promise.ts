@@ -58,7 +58,7 @@ export class APIPromise<T> extends Promise<T> {
     // One step from the outcome to the caller's callbacks: a rejection goes to `onRejected`, and what
     // `onFulfilled` throws does not.
     return this.sent().then(
-      onFulfilled ? ({ data }) => onFulfilled(data) : ({ data }) => data as unknown as Result,
+      typeof onFulfilled === "function" ? ({ data }) => onFulfilled(data) : ({ data }) => data as unknown as Result,
       onRejected,
     );
   }

@@ -62,8 +62,9 @@ export class LiveWriteRefusedError extends InvalidInputError {
   /** The test runner detected, and the sign that gave it away: `"Vitest: VITEST is set"`, `"NODE_ENV=test"`. */
   declare readonly runner: string;
   /**
-   * What `SIGMAMIND_ALLOW_LIVE_WRITES` holds when it is set to something that is neither an opt-in (`1`, `true`)
-   * nor a no (`0`, `false`), such as `"yes"`: the message says so. Undefined otherwise.
+   * What `SIGMAMIND_ALLOW_LIVE_WRITES` holds when it is a word that is neither an opt-in (`1`, `true`) nor a no
+   * (`0`, `false`, `no`, `off`), such as `"yes"`: the message names it. Undefined otherwise; a longer or stranger
+   * value, which may be a secret pasted in the wrong place, is never repeated.
    */
   declare readonly optInValue: string | undefined;
 

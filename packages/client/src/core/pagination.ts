@@ -82,9 +82,6 @@ interface PageStep<Item, Key> {
   incomplete: { reason: IncompleteListReason; explanation: string } | undefined;
 }
 
-/** What of a page decides where the listing goes. */
-type StepInput<Item> = Pick<OffsetPageResponse<Item>, "data" | "page" | "hasNext" | "totalPages">;
-
 /**
  * The one rule for every way of paging: a page is followed when the server says another follows, the page was
  * not empty, the next one is not past `totalPages`, and the listing still moves (a page of nothing new that
@@ -92,7 +89,7 @@ type StepInput<Item> = Pick<OffsetPageResponse<Item>, "data" | "page" | "hasNext
  * pages in a row from any server).
  */
 function stepThrough<Item, Key>(
-  response: StepInput<Item>,
+  response: OffsetPageResponse<Item>,
   requested: number,
   { recentKeys, staleStreak: previousStaleStreak, pageBound: boundSoFar }: Progress<Key>,
   keyOf: (item: Item) => Key,
@@ -169,9 +166,7 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item>, AsyncIterable
   /** The page number this page was requested as, which the next page follows. */
   readonly #requestedPage: number;
   readonly #source: PageSource<Item>;
-  readonly #response: StepInput<Item>;
-  readonly #progress: Progress<unknown>;
-  #stepped: PageStep<Item, unknown> | undefined;
+  readonly #step: PageStep<Item, unknown>;
 
   constructor(
     response: OffsetPageResponse<Item>,
@@ -189,19 +184,7 @@ export class OffsetPage<Item> implements OffsetPageResponse<Item>, AsyncIterable
     this.#requestedPage = requestedPage;
     this.#source = source;
     // A page keeps what the listing remembers, not the pages before it: a chain of pages holds a few pages' keys.
-    // The envelope as it came, for the step worked out later: a caller may sort or filter `data` meanwhile.
-    const { page, hasNext, totalPages } = response;
-    this.#response = { data: response.data.slice(), page, hasNext, totalPages };
-    this.#progress = progress;
-  }
-
-  /** Where this page leaves the listing: worked out when first asked, since a page that is only read never is. */
-  get #step(): PageStep<Item, unknown> {
-    const source = this.#source;
-    this.#stepped ??= stepThrough(this.#response, this.#requestedPage, this.#progress, (item: Item) =>
-      source.keyOf(item),
-    );
-    return this.#stepped;
+    this.#step = stepThrough(response, requestedPage, progress, (item: Item) => source.keyOf(item));
   }
 
   /**

@@ -289,7 +289,7 @@ async function fetchPinned(
   // A redirect sends the request again: a body is kept for it only where one may be followed.
   const spare = outgoing.body !== null && isSafeToRepeat(method) ? outgoing.clone() : undefined;
   let url = first;
-  let next: Request | string = outgoing;
+  let next: Request | string = outgoing.body === null ? first : outgoing;
   let body: ArrayBuffer | undefined;
   for (let hops = 0; ; hops++) {
     state.url = url;
@@ -301,12 +301,10 @@ async function fetchPinned(
       throw fail(cause, hops > 0 || !wasNeverSent(cause), timedOut());
     }
     state.sent = true;
-    const { status } = response;
-    // Most answers are a success from the global fetch, which honours `redirect: "manual"`: nothing to check.
+    // Checked for every answer, a success too: a fetch (a global one replaced by a wrapper among them) may have
+    // followed a redirect itself, and then the request and its key went where it led.
     const redirect =
-      status >= 200 && status < 300 && config.fetch === undefined && !response.redirected
-        ? undefined
-        : (followedByFetch(config.origin, response) ?? redirectRefusal(config.origin, method, response, url, hops));
+      followedByFetch(config.origin, response) ?? redirectRefusal(config.origin, method, response, url, hops);
     if (typeof redirect === "object") {
       try {
         await response.body?.cancel();
@@ -468,15 +466,16 @@ function textDecoder(): TextDecoder {
 }
 
 /**
- * A fetch of the caller's own that followed a redirect although it was asked not to (`redirect: "manual"`): the
- * request, and the key, may already have gone elsewhere. That cannot be undone, only reported.
+ * A fetch that followed a redirect although it was asked not to (`redirect: "manual"`): the caller's own, or a
+ * global fetch a wrapper replaced. It says so (`redirected`), or only answers from another URL. The request, and
+ * the key, may already have gone elsewhere. That cannot be undone, only reported.
  */
 function followedByFetch(origin: string, response: Response): string | undefined {
   if (!response.redirected && (!response.url || response.url.startsWith(`${origin}/`))) return undefined;
   return FOLLOWED_BY_FETCH;
 }
 
-const FOLLOWED_BY_FETCH = "followed by the fetch passed to the client";
+const FOLLOWED_BY_FETCH = "followed by the fetch itself";
 
 /** Statuses fetch follows; 301, 302 and 303 turn a request other than GET or HEAD into a GET. */
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -526,13 +525,16 @@ function redirectError(
   refusal: string,
   uncertainOutcome: string | undefined,
 ): RedirectError {
-  const location = response.redirected ? response.url : response.headers.get("location");
+  const followed = refusal === FOLLOWED_BY_FETCH;
+  const location = followed ? response.url || null : response.headers.get("location");
   const shown = location === null ? undefined : config.redact(describeUrl(location, requested));
   const to = shown === undefined ? "" : ` to ${shown}`;
-  const what =
-    refusal === FOLLOWED_BY_FETCH
-      ? `The fetch passed to the client followed a redirect of ${request}${to} although it was given redirect: "manual", so the request and its key may have gone there. Make that fetch honour init.redirect`
-      : `The SigmaMind API answered ${request} with ${response.type === "opaqueredirect" ? "a redirect" : `a ${response.status}`}${to}, which the client does not follow: ${refusal}`;
+  const which = config.fetch
+    ? "The fetch passed to the client"
+    : "The global fetch, which something in this process replaced,";
+  const what = followed
+    ? `${which} followed a redirect of ${request}${to} although it was given redirect: "manual", so the request and its key may have gone there. Make that fetch honour init.redirect`
+    : `The SigmaMind API answered ${request} with ${response.type === "opaqueredirect" ? "a redirect" : `a ${response.status}`}${to}, which the client does not follow: ${refusal}`;
   const outcome = uncertainOutcome ?? "Check baseUrl: the API may have moved, or a proxy is in the way.";
   return new RedirectError(response.status, config.redact(response.headers), body, shown, `${what}. ${outcome}`, {
     bodyTruncated: truncated,

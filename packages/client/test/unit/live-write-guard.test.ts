@@ -122,7 +122,7 @@ describe("a client on the production API, in a test run", () => {
     expect(requests).toEqual([]);
   });
 
-  test("a refusal says when SIGMAMIND_ALLOW_LIVE_WRITES holds a value that is not an opt-in, such as yes", async () => {
+  test("a refusal says when SIGMAMIND_ALLOW_LIVE_WRITES holds a value that is not an opt-in, naming a word only", async () => {
     for (const [value, said] of [
       ["yes", '(it is set to "yes", which is neither 1 nor true)'],
       ["on ", '(it is set to "on", which is neither 1 nor true)'],
@@ -133,7 +133,18 @@ describe("a client on the production API, in a test run", () => {
       expect((error as Error).message, value).toContain(`set SIGMAMIND_ALLOW_LIVE_WRITES=1 ${said}`);
       expect(error).toMatchObject({ optInValue: value.trim() });
     }
-    for (const value of ["", "0", "false", "FALSE"]) {
+    for (const [value, said] of [
+      ["sm-live-0123456789abcdef", "(it is set, but only 1 or true opts in)"],
+      ["y".repeat(300), "(it is set, but only 1 or true opts in)"],
+    ] as const) {
+      vi.stubEnv("SIGMAMIND_ALLOW_LIVE_WRITES", value);
+      const { client } = productionClient();
+      const error = await client.calls.create(NEW_CALL).catch((caught: unknown) => caught);
+      expect((error as Error).message).toContain(`set SIGMAMIND_ALLOW_LIVE_WRITES=1 ${said}`);
+      expect((error as Error).message).not.toContain(value);
+      expect(error).toMatchObject({ optInValue: undefined });
+    }
+    for (const value of ["", "0", "false", "FALSE", "no", "Off", "n"]) {
       vi.stubEnv("SIGMAMIND_ALLOW_LIVE_WRITES", value);
       const { client } = productionClient();
       const error = await client.calls.create(NEW_CALL).catch((caught: unknown) => caught);

@@ -607,6 +607,21 @@ describe("iterating a page, and iterating pages", () => {
     expect(emptied.incompleteReason).toBeUndefined();
   });
 
+  test("items their reader changed in place before iterating are still told apart by the ids they came with", async () => {
+    // Rows shifted between the pages: page 1 repeats call-2, which iterating yields once.
+    const api = fakeCallsApi(5, {
+      respond: ({ page, calls }) =>
+        page === 1
+          ? json({ ...envelope(calls, 1, 3), data: calls.slice(2, 5).map((call) => ({ ...call })) })
+          : undefined,
+    });
+    const page = await clientFor(api).calls.list({ size: 3 });
+    for (const call of page.data) call.callId = call.callId.toUpperCase();
+    const ids: string[] = [];
+    for await (const call of page) ids.push(call.callId);
+    expect(ids).toEqual(["CALL-0", "CALL-1", "CALL-2", "call-3", "call-4"]);
+  });
+
   test("for await over a later page starts there", async () => {
     const api = fakeCallsApi(7);
     const second = await (await clientFor(api).calls.list({ size: 3 })).getNextPage();

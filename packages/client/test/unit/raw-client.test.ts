@@ -64,21 +64,6 @@ describe("one request path: client.raw's middleware sees the resource methods' t
     expect(requests.map((request) => request.headers.get("x-api-key"))).toEqual(Array(5).fill("test-key"));
   });
 
-  test("a request a middleware rebuilt reaches fetch as it was rebuilt, with or without a body", async () => {
-    const { sigmamind, requests } = client((request) =>
-      request.method === "GET" ? json(200, { ...emptyPage, data: [call] }) : json(200, call),
-    );
-    sigmamind.raw.use({
-      onRequest: ({ request }) => new Request(request, { cache: "no-store", keepalive: true }),
-    });
-    await sigmamind.calls.get("call-1");
-    await sigmamind.calls.create(createBody);
-    expect(requests.map(({ cache, keepalive }) => ({ cache, keepalive }))).toEqual([
-      { cache: "no-store", keepalive: true },
-      { cache: "no-store", keepalive: true },
-    ]);
-  });
-
   test("onError sees a resource method's failure, which still reaches the caller typed", async () => {
     const { sigmamind } = client(() => Promise.reject(new TypeError("fetch failed")));
     const errors: unknown[] = [];

@@ -242,18 +242,50 @@ describe("a fetch of the caller's own", () => {
 });
 
 describe("a global fetch replaced by one that follows redirects (an interceptor, a polyfill)", () => {
-  test("that followed a redirect elsewhere makes the call fail, although the answer was a success", async () => {
-    const elsewhere = await serve(json(200, page));
-    const api = await serve(redirect(302, `${elsewhere.url}/v1/calls`));
+  /** A wrapper that follows redirects: by fetch's own `redirect: "follow"`, or by hand (then not `redirected`). */
+  const followers = {
+    "redirect: follow": (original: typeof fetch) => (input: RequestInfo | URL, init?: RequestInit) =>
+      original(input, { ...init, redirect: "follow" }),
+    "by hand": (original: typeof fetch) => async (input: RequestInfo | URL, init?: RequestInit) => {
+      let response = await original(input, init);
+      while (response.status >= 300 && response.status < 400) {
+        const location = new URL(response.headers.get("location") ?? "", response.url || String(input));
+        response = await original(location, { headers: init?.headers });
+      }
+      return response;
+    },
+  };
+
+  test.each(Object.keys(followers) as (keyof typeof followers)[])(
+    "that followed a redirect elsewhere (%s) makes the call fail, although the answer was a success",
+    async (how) => {
+      const elsewhere = await serve(json(200, page));
+      const api = await serve(redirect(302, `${elsewhere.url}/v1/calls`));
+      vi.stubGlobal("fetch", followers[how](globalThis.fetch));
+      try {
+        const { client } = clientOf(api.url);
+        const error = await rejectionOf(client.calls.list());
+        expect(error).toBeInstanceOf(RedirectError);
+        expect(error.message).toContain(
+          `The global fetch, which something in this process replaced, followed a redirect of GET /v1/calls to ${elsewhere.url}/v1/calls`,
+        );
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    },
+  );
+
+  test("a global fetch that takes only URL strings still serves a read: a request without a body goes as one", async () => {
     const original = globalThis.fetch;
     vi.stubGlobal("fetch", (input: RequestInfo | URL, init?: RequestInit) =>
-      original(input, { ...init, redirect: "follow" }),
+      typeof input === "string"
+        ? original(input, init)
+        : Promise.reject(new TypeError(`Invalid URL: ${String(input)}`)),
     );
     try {
+      const api = await serve(json(200, page));
       const { client } = clientOf(api.url);
-      const error = await rejectionOf(client.calls.list());
-      expect(error).toBeInstanceOf(RedirectError);
-      expect(error.message).toMatch(/followed a redirect/);
+      await expect(client.calls.list()).resolves.toMatchObject({ data: [] });
     } finally {
       vi.unstubAllGlobals();
     }

@@ -71,4 +71,12 @@ describe("awaiting as before", () => {
     expect(settled).toBe(true);
     expect(requests).toHaveLength(1);
   });
+
+  test("then ignores callbacks that are not functions, as a promise's then does", async () => {
+    const { sigmamind } = client(() => json(200, call));
+    expect(await sigmamind.calls.get("call-1").then(42 as never, "no" as never)).toEqual(call);
+    const failing = client(() => json(404, { message: "no such call" })).sigmamind.calls.get("call-1");
+    await expect(failing.then(null, 7 as never)).rejects.toMatchObject({ name: "NotFoundError" });
+    expect(await failing.then(undefined, () => "handled")).toBe("handled");
+  });
 });
