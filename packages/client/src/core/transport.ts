@@ -283,6 +283,12 @@ async function fetchPinned(
       `Requests go only to the client's baseUrl origin, ${config.origin}; refused ${config.redact(describeUrl(first))}. Create another client for another base URL.`,
     );
   }
+  // fetch would refuse it after the attempt began, and the error would read as if the request had gone out.
+  if (outgoing.bodyUsed) {
+    throw new InvalidInputError(
+      `${request.label}: a middleware read the body of the request it passed on (request.bodyUsed), so it cannot be sent: read a clone (request.clone().text()) instead. Nothing was sent.`,
+    );
+  }
   const { method } = outgoing;
   const headers = new Headers(outgoing.headers);
   headers.set("X-API-Key", config.apiKey);

@@ -23,10 +23,11 @@ import { describe, expect, test } from "vitest";
 // refusal's sentence in a chunk loaded on the first refusal), FINAL_CALL_STATUSES and isFinalCallStatus(), waitFor's
 // onStatus and list().toArray() to 18,139; the refusal as a LiveWriteRefusedError, and the API's host matched in any
 // spelling, to 18,213; a success body read without extra promises, one builder of a Response with a read body,
-// and LiveWriteRefusedError's optInValue (a word meant as yes in the opt-in variable), to 18,330: this ceiling keeps it
-// from growing further unnoticed. The bench's budget is 12,288 bytes with openapi-fetch included, and fails: see
+// and LiveWriteRefusedError's optInValue (a word meant as yes in the opt-in variable), to 18,330; a request whose body
+// a middleware read refused before it is sent, as nothing sent, to 18,400: this ceiling keeps it from growing further
+// unnoticed. The bench's budget is 12,288 bytes with openapi-fetch included, and fails: see
 // bench/README.md.
-const MAIN_BUNDLE_BUDGET_GZIP = 18_330;
+const MAIN_BUNDLE_BUDGET_GZIP = 18_400;
 
 const bundle = () =>
   bundleForBrowser('export { SigmaMind } from "./dist/index.mjs";', new URL("../..", import.meta.url).pathname);

@@ -41,7 +41,11 @@ describe("only SigmaMindErrors from the resource methods", () => {
     });
     expect(await failure(sigmamind.calls.get("call-1"))).toBeInstanceOf(SigmaMindError);
     const consumed = await failure(sigmamind.calls.create(createBody));
-    expect(consumed).toBeInstanceOf(SigmaMindError);
+    expect(consumed).toBeInstanceOf(InvalidInputError);
+    expect(consumed).toMatchObject({ mayHaveTakenEffect: false });
+    expect(consumed.message).toBe(
+      "calls.create: a middleware read the body of the request it passed on (request.bodyUsed), so it cannot be sent: read a clone (request.clone().text()) instead. Nothing was sent.",
+    );
     expect(requests).toHaveLength(0);
   });
 
