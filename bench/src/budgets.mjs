@@ -55,7 +55,7 @@ export function checkBudgets(results) {
     {
       ...atMost(
         "client peak RSS growth streaming 100,000 calls vs raw fetch",
-        "1000 pages of 100, prefetch 0, each reader in a fresh process, after a warm-up page and gc()",
+        `1000 pages of 100, prefetch 0, median of ${results.stream.settings.repeats} fresh processes per reader, after a warm-up page and gc()`,
         streamed("client"),
         rawFetchRssMb * (1 + STREAM_RSS_ALLOWANCE),
         "MB",

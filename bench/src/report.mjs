@@ -103,13 +103,14 @@ export function renderMarkdown(results) {
       ]),
     ),
     `### Memory: streaming ${(stream.settings.pages * stream.settings.pageSize).toLocaleString("en-US")} calls (${stream.settings.pages} pages of ${stream.settings.pageSize}, no latency)`,
-    `Each run in a fresh process (\`--expose-gc\`); the baseline is taken after one warm-up page and \`gc()\`. Peaks are sampled every 2 ms and every 500 calls. "Heap after gc" is what is still reachable once the stream ends: a leak shows there; garbage waiting for collection does not. "Young generation growth" is how far V8 enlarged the space for short-lived objects, part of heap total: the runtime sizes it, whoever allocates. Raw fetch + JSON.parse page by page is the floor any fetch-based client stands on; the budget allows the client (prefetch 0) raw fetch's peak RSS growth in the same run + ${STREAM_RSS_ALLOWANCE * 100}%.`,
+    `Each reader streams ${stream.settings.repeats} times, each time in a fresh process (\`--expose-gc\`), the order reversed every other time; each row is the run with the median peak RSS growth, and "each run" the growth in every run. The baseline is taken after one warm-up page and \`gc()\`. Peaks are sampled every 2 ms and every 500 calls. "Heap after gc" is what is still reachable once the stream ends: a leak shows there; garbage waiting for collection does not. "Young generation growth" is how far V8 enlarged the space for short-lived objects, part of heap total: the runtime sizes it, whoever allocates. Raw fetch + JSON.parse page by page is the floor any fetch-based client stands on; the budget allows the client (prefetch 0) raw fetch's peak RSS growth in the same run + ${STREAM_RSS_ALLOWANCE * 100}%.`,
     table(
       [
         "reader",
         "prefetch",
         "wall ms",
         "peak RSS growth",
+        "each run",
         "peak heap used",
         "peak heap total",
         "peak external",
@@ -122,6 +123,7 @@ export function renderMarkdown(results) {
         run.prefetchPages,
         ms(run.wallMs),
         mb(run.peakRssGrowthMb),
+        run.peakRssGrowthRunsMb.map((value) => value.toFixed(1)).join(", "),
         mb(run.peakHeapUsedGrowthMb),
         mb(run.peakHeapTotalGrowthMb),
         mb(run.peakExternalGrowthMb),
@@ -221,7 +223,7 @@ export function renderComparison({ date, machine, overhead, bundles, stream }) {
       2,
     ),
     clientStream && rawStream
-      ? `Streaming ${(stream.settings.pages * stream.settings.pageSize).toLocaleString("en-US")} calls page by page: peak RSS growth ${mb(clientStream.peakRssGrowthMb)} for the client, ${mb(rawStream.peakRssGrowthMb)} for raw fetch + JSON.parse.`
+      ? `Streaming ${(stream.settings.pages * stream.settings.pageSize).toLocaleString("en-US")} calls page by page: peak RSS growth ${mb(clientStream.peakRssGrowthMb)} for the client, ${mb(rawStream.peakRssGrowthMb)} for raw fetch + JSON.parse (the median of ${stream.settings.repeats} fresh processes each).`
       : "",
     `Measured ${date.slice(0, 10)} on Node.js ${machine.node}, ${machine.cpus} × ${machine.cpuModel} (shared; load average ${machine.loadAverage.map((load) => load.toFixed(2)).join(" / ")}). To reproduce: \`pnpm install && pnpm bench\` at the repository root, which builds the client and writes \`bench/results.md\`; bench/README.md says what each figure means.`,
   ];
