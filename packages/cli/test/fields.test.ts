@@ -3,8 +3,9 @@
 import type {} from "@sigmamind/mock/vitest";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type FakeApi, pagedCalls, startFakeApi } from "./support/fake-api.js";
+import { listWhileGated } from "./support/gated-listing.js";
 import { parseCsv } from "./support/parse-csv.js";
-import { linesOf, spawnCli } from "./support/run-cli.js";
+import { linesOf } from "./support/run-cli.js";
 import { runInProcess } from "./support/run-in-process.js";
 
 const mockUrl = inject("sigmamindMockUrl");
@@ -159,36 +160,13 @@ describe("calls list --all --fields", () => {
   });
 
   test("still streams: the first calls are written before the last pages are served", async () => {
-    let sawOutput: () => void = () => {};
-    const outputSeen = new Promise<boolean>((resolve) => {
-      sawOutput = () => resolve(true);
-    });
-    // Pages from 3 on wait for the CLI's first output, for 5 s at most.
-    const releasedByOutput: boolean[] = [];
-    const gated = await startFakeApi(
-      pagedCalls(6, 5, async (page) => {
-        if (page < 3) return;
-        const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000));
-        releasedByOutput.push(await Promise.race([outputSeen, timeout]));
-      }),
+    const { code, stdout, releasedByOutput } = await listWhileGated(
+      ["calls", "list", "--all", "--size", "5", "--format", "ndjson", "--fields", "callId"],
+      { pages: 6, size: 5, heldFrom: 3 },
     );
-    try {
-      const child = spawnCli([
-        ...["calls", "list", "--all", "--size", "5", "--format", "ndjson", "--fields", "callId"],
-        ...["--base-url", gated.url],
-      ]);
-      let stdout = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        stdout += chunk;
-        sawOutput();
-      });
-      const code = await new Promise((resolve) => child.on("close", resolve));
-      expect(code).toBe(0);
-      expect(linesOf(stdout).map((line) => Object.keys(JSON.parse(line)))).toEqual(Array(30).fill(["callId"]));
-      expect(releasedByOutput).toEqual([true, true, true]);
-    } finally {
-      await gated.close();
-    }
+    expect(code).toBe(0);
+    expect(linesOf(stdout).map((line) => Object.keys(JSON.parse(line)))).toEqual(Array(30).fill(["callId"]));
+    expect(releasedByOutput).toEqual([true, true, true]);
   });
 });
 

@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type FakeApi, fakeCall, pagedCalls, startFakeApi } from "./support/fake-api.js";
+import { listWhileGated } from "./support/gated-listing.js";
 import { parseCsv } from "./support/parse-csv.js";
 import { linesOf, outputOf, runCli, spawnCli } from "./support/run-cli.js";
 
@@ -52,34 +53,13 @@ describe("calls list --all over 30 pages", () => {
   });
 
   test("the first calls are written before the last pages are served", async () => {
-    let sawOutput: () => void = () => {};
-    const outputSeen = new Promise<boolean>((resolve) => {
-      sawOutput = () => resolve(true);
-    });
-    // Pages from 5 on are held until the CLI has written something, for 5 s at most: a CLI that gathered
-    // every call before writing would only get them when the wait runs out.
-    const releasedByOutput: boolean[] = [];
-    const gated = await startFakeApi(
-      pagedCalls(10, 10, async (page) => {
-        if (page < 5) return;
-        const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000));
-        releasedByOutput.push(await Promise.race([outputSeen, timeout]));
-      }),
+    const { code, stdout, releasedByOutput } = await listWhileGated(
+      ["calls", "list", "--all", "--size", "10", "--format", "ndjson"],
+      { pages: 10, size: 10, heldFrom: 5 },
     );
-    try {
-      const child = spawnCli(["calls", "list", "--all", "--size", "10", "--format", "ndjson", "--base-url", gated.url]);
-      let stdout = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        stdout += chunk;
-        sawOutput();
-      });
-      const code = await new Promise((resolve) => child.on("close", resolve));
-      expect(code).toBe(0);
-      expect(linesOf(stdout)).toHaveLength(100);
-      expect(releasedByOutput).toEqual([true, true, true, true, true]);
-    } finally {
-      await gated.close();
-    }
+    expect(code).toBe(0);
+    expect(linesOf(stdout)).toHaveLength(100);
+    expect(releasedByOutput).toEqual([true, true, true, true, true]);
   });
 
   test("csv quotes a field holding commas, quotes or line breaks (RFC 4180)", async () => {
