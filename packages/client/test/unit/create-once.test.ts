@@ -39,7 +39,9 @@ describe("a create that may have reached the API", () => {
 
   test("a timeout: sent once, says so", async () => {
     const server = await serve(hang());
-    const { client } = clientOf(server.url, { maxRetries: 3, timeoutMs: 100 });
+    // Long enough that the server, in this same process, has read the request before the timeout fires, even
+    // when the test run stalls the event loop: with 100 ms, a stall left it unread and the count at 0.
+    const { client } = clientOf(server.url, { maxRetries: 3, timeoutMs: 1_000 });
     const error = await rejectionOf(client.calls.create(createParams));
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expectMayHaveBeenPlaced(error);

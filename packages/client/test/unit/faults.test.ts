@@ -177,7 +177,9 @@ describe("a server that accepts and never answers", () => {
 
   test("a POST that times out is not retried", async () => {
     const server = await serve([hang(), json(200, createdCall)]);
-    const { client, delays } = clientOf(server.url, { maxRetries: 3, timeoutMs: 200 });
+    // Long enough that the server, in this same process, has read the request before the timeout fires, even
+    // when the test run stalls the event loop.
+    const { client, delays } = clientOf(server.url, { maxRetries: 3, timeoutMs: 1_000 });
     const error = await rejectionOf(client.calls.create(createParams));
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(server.requests).toHaveLength(1);
